@@ -1,0 +1,195 @@
+import { Command, CommanderError, Help, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { systemClock } from './clock.js';
+import type { Ctx } from './context.js';
+import { InterruptedError, UsageError, UserError } from './errors.js';
+import { defaultDbPath } from './paths.js';
+import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
+import { createCtx } from './ui/context-factory.js';
+import { registerGroupCommands } from './commands/group-cli.js';
+import { registerStartCommands } from './commands/start-cli.js';
+
+/** What a command's action hands to the shared runner. */
+export type Action = (ctx: Ctx) => Promise<void> | void;
+export type Runner = (command: Command, action: Action) => Promise<void>;
+
+interface Globals {
+  db?: string;
+  lang?: string;
+  plain?: boolean;
+  debug?: boolean;
+}
+
+/** The language is needed before commander builds its help, so look for it first. */
+function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; bad: string | null } {
+  let value = env['INTERVISIE_LANG'] || 'nl';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === '--lang' && i + 1 < argv.length) value = argv[i + 1]!;
+    else if (a.startsWith('--lang=')) value = a.slice('--lang='.length);
+  }
+  const lower = value.toLowerCase();
+  return isLang(lower) ? { lang: lower, bad: null } : { lang: 'nl', bad: value };
+}
+
+function helpSettings(t: Messages): Partial<Help> {
+  const titles: Record<string, string> = {
+    'Usage:': t.help.usage,
+    'Options:': t.help.options,
+    'Commands:': t.help.commands,
+    'Arguments:': t.help.arguments,
+    'Global Options:': t.help.globalOptions,
+  };
+  const words = (s: string) => s.replace('[options]', t.help.optionsWord).replace('[command]', t.help.commandWord);
+  return {
+    styleTitle: (str: string) => titles[str] ?? str,
+    showGlobalOptions: true,
+    commandUsage(this: Help, cmd: Command) {
+      return words(Help.prototype.commandUsage.call(this, cmd));
+    },
+    subcommandTerm(this: Help, cmd: Command) {
+      return words(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+  };
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Map commander's own (English) parse errors to one line in the user's language. */
+function usageFromCommander(err: CommanderError): UsageError {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'commander.unknownCommand':
+      return new UsageError((t) => t.errors.unknownCommand(quoted));
+    case 'commander.unknownOption':
+      return new UsageError((t) => t.errors.unknownOption(quoted));
+    case 'commander.missingArgument':
+      return new UsageError((t) => t.errors.missingArgument(quoted));
+    case 'commander.optionMissingArgument':
+    case 'commander.missingMandatoryOptionValue':
+      return new UsageError((t) => t.errors.optionMissingArgument(quoted));
+    case 'commander.excessArguments':
+      return new UsageError((t) => t.errors.excessArguments);
+    case 'commander.conflictingOption':
+      return new UsageError((t) => t.errors.conflictingOption(err.message.replace(/^error: /, '')));
+    default: {
+      const detail = err.message.replace(/^error: /, '');
+      return new UsageError((t) => t.errors.invalidArgument(detail));
+    }
+  }
+}
+
+export interface RunOptions {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdin: Ctx['stdin'];
+  stdout: Ctx['stdout'];
+  stderr: Ctx['stderr'];
+}
+
+/** Build the program, run one command line, and return the exit code. Never calls process.exit. */
+export async function main(o: RunOptions): Promise<number> {
+  const { lang, bad } = detectLang(o.argv, o.env);
+  const t = messages(lang);
+  let debug = o.argv.includes('--debug');
+  let ctx: Ctx | null = null;
+
+  const program = new Command('intervisie');
+  const run: Runner = async (command, action) => {
+    const g = command.optsWithGlobals<Globals>();
+    debug = Boolean(g.debug);
+    ctx = createCtx({
+      lang,
+      plain: Boolean(g.plain),
+      debug,
+      dbPath: g.db ?? o.env['INTERVISIE_DB'] ?? defaultDbPath(o.env),
+      clock: systemClock,
+      env: o.env,
+      stdin: o.stdin,
+      stdout: o.stdout,
+      stderr: o.stderr,
+      command: commandPath(command),
+    });
+    await action(ctx);
+  };
+
+  program.description(t.appDescription).configureHelp(helpSettings(t));
+  program
+    .version(version(), '-V, --version', t.help.version)
+    .helpOption('-h, --help', t.help.helpOption)
+    .helpCommand('help [command]', t.help.helpCommand)
+    .addOption(new Option('--db <path>', t.help.db))
+    .addOption(new Option('--lang <lang>', t.help.lang))
+    .addOption(new Option('--plain', t.help.plain))
+    .addOption(new Option('--debug', t.help.debug))
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => o.stdout.write(s),
+      writeErr: (s) => o.stderr.write(s),
+      outputError: () => {
+        // replaced by our own one-line, localised message
+      },
+    });
+
+  registerStartCommands(program, run, t);
+  registerGroupCommands(program, run, t);
+
+  for (const sub of allCommands(program)) {
+    sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));
+    if (sub.commands.length > 0) sub.helpCommand('help [command]', t.help.helpCommand);
+    sub.configureOutput({
+      writeOut: (s) => o.stdout.write(s),
+      writeErr: (s) => o.stderr.write(s),
+      outputError: () => {},
+    });
+  }
+
+  try {
+    if (bad !== null) throw new UsageError((tt) => tt.errors.badLang(bad));
+    if (o.argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(o.argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    return report(err, t, debug, o.stderr);
+  } finally {
+    (ctx as Ctx | null)?.dispose();
+  }
+}
+
+function allCommands(cmd: Command): Command[] {
+  return cmd.commands.flatMap((c) => [c, ...allCommands(c)]);
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return ['intervisie', ...names].join(' ');
+}
+
+/** The single error boundary: one line for the user, details only with --debug. */
+function report(err: unknown, t: Messages, debug: boolean, stderr: Ctx['stderr']): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return err.exitCode;
+    err = usageFromCommander(err);
+  }
+  if (err instanceof UserError) {
+    stderr.write(`✖ ${err.render(t)}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof InterruptedError) {
+    stderr.write(`\n${t.errors.interrupted}${err.hint ? ` ${err.hint(t)}` : ''}\n`);
+    return 130;
+  }
+  stderr.write(`✖ ${t.errors.unexpected}\n`);
+  if (debug) stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+  return 1;
+}

@@ -1,0 +1,103 @@
+import type { Command } from 'commander';
+import type { Runner } from '../cli.js';
+import type { Messages } from '../ui/i18n/index.js';
+import { collect } from './options.js';
+
+// Declarations only: the implementations load when a command actually runs.
+export function registerGroupCommands(program: Command, run: Runner, t: Messages): void {
+  const m = t.groups.cmd;
+  const group = program.command('group').description(m.group);
+
+  group
+    .command('create')
+    .description(m.groupCreate)
+    .argument('[name]', m.argName)
+    .option('--member <name>', m.optMember, collect, [])
+    .option('--min-size <n>', m.optMinSize)
+    .option('--minutes <n>', m.optMinutes)
+    .option('--method <id>', m.optMethod)
+    .action((name: string | undefined, opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./group.js')).groupCreate(ctx, name, opts)),
+    );
+
+  group
+    .command('list')
+    .description(m.groupList)
+    .option('--json', t.help.json)
+    .option('--all', m.optAll)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./group.js')).groupList(ctx, opts)));
+
+  group
+    .command('show')
+    .description(m.groupShow)
+    .argument('[name]', m.argName)
+    .option('--json', t.help.json)
+    .option('--all', m.optAll)
+    .action((name: string | undefined, opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./group.js')).groupShow(ctx, name, opts)),
+    );
+
+  group
+    .command('rename')
+    .description(m.groupRename)
+    .argument('<old>', m.argOld)
+    .argument('<new>', m.argNew)
+    .action((oldName: string, newName: string, _opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./group.js')).groupRename(ctx, oldName, newName)),
+    );
+
+  group
+    .command('use')
+    .description(m.groupUse)
+    .argument('<name>', m.argName)
+    .action((name: string, _opts, cmd: Command) => run(cmd, async (ctx) => (await import('./group.js')).groupUse(ctx, name)));
+
+  group
+    .command('archive')
+    .description(m.groupArchive)
+    .argument('<name>', m.argName)
+    .action((name: string, _opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./group.js')).groupArchive(ctx, name)),
+    );
+
+  const member = program.command('member').description(m.member);
+
+  member
+    .command('add')
+    .description(m.memberAdd)
+    .argument('<name>', m.argMember)
+    .option('--group <name>', t.help.group)
+    .option('--register <id>', m.optRegister)
+    .option('--registration-number <x>', m.optRegNumber)
+    .option('--email <address>', m.optEmail)
+    .action((name: string, opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./member.js')).memberAdd(ctx, name, opts)),
+    );
+
+  member
+    .command('rename')
+    .description(m.memberRename)
+    .argument('<old>', m.argOld)
+    .argument('<new>', m.argNew)
+    .option('--group <name>', t.help.group)
+    .action((oldName: string, newName: string, opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./member.js')).memberRename(ctx, oldName, newName, opts)),
+    );
+
+  member
+    .command('remove')
+    .description(m.memberRemove)
+    .argument('<name>', m.argMember)
+    .option('--group <name>', t.help.group)
+    .action((name: string, opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./member.js')).memberRemove(ctx, name, opts)),
+    );
+
+  member
+    .command('list')
+    .description(m.memberList)
+    .option('--group <name>', t.help.group)
+    .option('--json', t.help.json)
+    .option('--all', m.optAll)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./member.js')).memberList(ctx, opts)));
+}

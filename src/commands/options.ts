@@ -1,0 +1,15 @@
+import { UsageError } from '../errors.js';
+import { parseIntStrict } from '../domain/group-rules.js';
+
+/** Collect a repeatable option into an array. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A whole number flag within bounds, or a usage error naming the flag. */
+export function intOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = parseIntStrict(raw);
+  if (n === null || n < min || n > max) throw new UsageError((t) => t.errors.badNumber(flag, min, max));
+  return n;
+}

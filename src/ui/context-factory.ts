@@ -1,0 +1,58 @@
+import type { Ctx } from '../context.js';
+import type { Clock } from '../clock.js';
+import { Store } from '../store/store.js';
+import { messages, type Lang } from './i18n/index.js';
+import { Output } from './output.js';
+import { terminalPrompter, type Prompter } from './prompter.js';
+
+export interface CtxOptions {
+  lang: Lang;
+  plain: boolean;
+  debug: boolean;
+  dbPath: string;
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  stdin: Ctx['stdin'];
+  stdout: Ctx['stdout'];
+  stderr: Ctx['stderr'];
+  command: string;
+  /** Tests pass scripted answers; otherwise the real terminal prompts. */
+  prompt?: Prompter;
+  interactive?: boolean;
+}
+
+export function createCtx(o: CtxOptions): Ctx {
+  const interactive = o.interactive ?? Boolean(o.stdin.isTTY && o.stdout.isTTY);
+  let store: Store | null = null;
+  let readStore: Store | null = null;
+  return {
+    lang: o.lang,
+    t: messages(o.lang),
+    plain: o.plain,
+    debug: o.debug,
+    env: o.env,
+    stdin: o.stdin,
+    stdout: o.stdout,
+    stderr: o.stderr,
+    interactive,
+    clock: o.clock,
+    dbPath: o.dbPath,
+    out: new Output({ stdout: o.stdout, stderr: o.stderr, env: o.env, plain: o.plain }),
+    prompt: o.prompt ?? terminalPrompter({ input: o.stdin, output: o.stdout, interactive, command: o.command }),
+    store() {
+      store ??= Store.open(o.dbPath, o.clock);
+      return store;
+    },
+    readStore() {
+      if (store) return store;
+      readStore ??= Store.open(o.dbPath, o.clock, { readonly: true });
+      return readStore;
+    },
+    dispose() {
+      store?.close();
+      readStore?.close();
+      store = null;
+      readStore = null;
+    },
+  };
+}

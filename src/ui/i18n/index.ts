@@ -1,0 +1,22 @@
+import * as common from './common.js';
+import * as groups from './groups.js';
+import * as meeting from './meeting.js';
+
+// One namespace per area; a new area adds one import and one line in each catalog.
+const catalogs = {
+  nl: { ...common.nl, groups: groups.nl, meeting: meeting.nl },
+  en: { ...common.en, groups: groups.en, meeting: meeting.en },
+};
+
+export type Lang = keyof typeof catalogs;
+export type Messages = (typeof catalogs)['nl'];
+
+export const LANGS: readonly Lang[] = ['nl', 'en'];
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+export function messages(lang: Lang): Messages {
+  return catalogs[lang];
+}

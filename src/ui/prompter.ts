@@ -1,0 +1,98 @@
+import type { Readable, Writable } from 'node:stream';
+import { InterruptedError, UserError } from '../errors.js';
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  checked?: boolean;
+  disabled?: boolean | string;
+}
+
+export interface InputOptions {
+  message: string;
+  default?: string;
+  /** Return true, or a message saying what is wrong. */
+  validate?: (value: string) => true | string;
+}
+
+/**
+ * Every question the program asks goes through this interface, so tests can script
+ * the answers and the live timer can pause its key handling while a prompt is open.
+ */
+export interface Prompter {
+  input(options: InputOptions): Promise<string>;
+  confirm(options: { message: string; default?: boolean }): Promise<boolean>;
+  select<T>(options: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  checkbox<T>(options: { message: string; choices: Choice<T>[]; pageSize?: number }): Promise<T[]>;
+  password(options: { message: string; validate?: (value: string) => true | string }): Promise<string>;
+}
+
+export interface PromptStreams {
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+  /** Name of the command, for the "needs a terminal" error. */
+  command: string;
+}
+
+function isExit(err: unknown): boolean {
+  const name = (err as { name?: unknown })?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
+}
+
+/** The real prompts (@inquirer/prompts), loaded only when a question is actually asked. */
+export function terminalPrompter(streams: PromptStreams): Prompter {
+  const ctx = { input: streams.input, output: streams.output };
+  async function run<T>(ask: (p: typeof import('@inquirer/prompts')) => Promise<T>): Promise<T> {
+    if (!streams.interactive) {
+      throw new UserError((t) => t.errors.notInteractive(streams.command));
+    }
+    const prompts = await import('@inquirer/prompts');
+    try {
+      return await ask(prompts);
+    } catch (err) {
+      if (isExit(err)) throw new InterruptedError();
+      throw err;
+    }
+  }
+  return {
+    input: (o) =>
+      run((p) =>
+        p.input(
+          {
+            message: o.message,
+            ...(o.default !== undefined ? { default: o.default } : {}),
+            ...(o.validate ? { validate: o.validate } : {}),
+          },
+          ctx,
+        ),
+      ),
+    confirm: (o) => run((p) => p.confirm({ message: o.message, default: o.default ?? true }, ctx)),
+    select: (o) =>
+      run((p) =>
+        p.select(
+          {
+            message: o.message,
+            choices: o.choices.map((c) => ({ name: c.name, value: c.value, description: c.description, disabled: c.disabled })),
+            ...(o.default !== undefined ? { default: o.default } : {}),
+            pageSize: o.pageSize ?? 12,
+          },
+          ctx,
+        ),
+      ),
+    checkbox: (o) =>
+      run((p) =>
+        p.checkbox(
+          {
+            message: o.message,
+            choices: o.choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked, disabled: c.disabled })),
+            pageSize: o.pageSize ?? 12,
+          },
+          ctx,
+        ),
+      ),
+    password: (o) =>
+      run((p) => p.password({ message: o.message, mask: '*', ...(o.validate ? { validate: o.validate } : {}) }, ctx)),
+  };
+}

@@ -1,0 +1,47 @@
+import { PassThrough, Writable } from 'node:stream';
+import { FakeClock } from '../../src/clock.js';
+import type { Ctx } from '../../src/context.js';
+import { createCtx } from '../../src/ui/context-factory.js';
+import type { Lang } from '../../src/ui/i18n/index.js';
+import { ScriptedPrompter, type Answer } from './scripted-prompter.js';
+
+export class Capture extends Writable {
+  text = '';
+  isTTY = false;
+  columns = 80;
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, cb: () => void): void {
+    this.text += chunk.toString();
+    cb();
+  }
+}
+
+export interface TestCtx {
+  ctx: Ctx;
+  stdout: Capture;
+  stderr: Capture;
+  clock: FakeClock;
+  prompt: ScriptedPrompter;
+}
+
+/** A command context running in-process: scripted answers, fake clock, captured output. */
+export function testCtx(o: { db: string; answers?: Answer[]; lang?: Lang; interactive?: boolean; clock?: FakeClock; env?: NodeJS.ProcessEnv }): TestCtx {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const clock = o.clock ?? new FakeClock();
+  const prompt = new ScriptedPrompter([...(o.answers ?? [])]);
+  const ctx = createCtx({
+    lang: o.lang ?? 'nl',
+    plain: true,
+    debug: false,
+    dbPath: o.db,
+    clock,
+    env: { NO_COLOR: '1', ...(o.env ?? {}) },
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    command: 'intervisie test',
+    prompt,
+    interactive: o.interactive ?? (o.answers !== undefined),
+  });
+  return { ctx, stdout, stderr, clock, prompt };
+}
