@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { systemClock } from './clock.js';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
-import { defaultDbPath } from './paths.js';
 import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
-import { createCtx } from './ui/context-factory.js';
 import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
 
@@ -102,7 +100,14 @@ export async function main(o: RunOptions): Promise<number> {
   const run: Runner = async (command, action) => {
     const g = command.optsWithGlobals<Globals>();
     debug = Boolean(g.debug);
+    // Loaded only when a command runs, so `--help` stays close to a bare `node` start.
+    const [{ Store }, { createCtx }, { defaultDbPath }] = await Promise.all([
+      import('./store/store.js'),
+      import('./ui/context-factory.js'),
+      import('./paths.js'),
+    ]);
     ctx = createCtx({
+      openStore: (path, clock, options) => Store.open(path, clock, options),
       lang,
       plain: Boolean(g.plain),
       debug,

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import type { Clock } from '../clock.js';
-import { Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import type { OpenOptions } from '../store/db.js';
 import { messages, type Lang } from './i18n/index.js';
 import { Output } from './output.js';
 import { terminalPrompter, type Prompter } from './prompter.js';
@@ -16,6 +17,8 @@ export interface CtxOptions {
   stdout: Ctx['stdout'];
   stderr: Ctx['stderr'];
   command: string;
+  /** Opens the database; passed in so that `--help` never loads SQLite. */
+  openStore: (path: string, clock: Clock, options?: OpenOptions) => Store;
   /** Tests pass scripted answers; otherwise the real terminal prompts. */
   prompt?: Prompter;
   interactive?: boolean;
@@ -40,12 +43,12 @@ export function createCtx(o: CtxOptions): Ctx {
     out: new Output({ stdout: o.stdout, stderr: o.stderr, env: o.env, plain: o.plain }),
     prompt: o.prompt ?? terminalPrompter({ input: o.stdin, output: o.stdout, interactive, command: o.command }),
     store() {
-      store ??= Store.open(o.dbPath, o.clock);
+      store ??= o.openStore(o.dbPath, o.clock);
       return store;
     },
     readStore() {
       if (store) return store;
-      readStore ??= Store.open(o.dbPath, o.clock, { readonly: true });
+      readStore ??= o.openStore(o.dbPath, o.clock, { readonly: true });
       return readStore;
     },
     dispose() {

@@ -1,6 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { FakeClock } from '../../src/clock.js';
 import type { Ctx } from '../../src/context.js';
+import { Store } from '../../src/store/store.js';
 import { createCtx } from '../../src/ui/context-factory.js';
 import type { Lang } from '../../src/ui/i18n/index.js';
 import { ScriptedPrompter, type Answer } from './scripted-prompter.js';
@@ -34,6 +35,7 @@ export function testCtx(o: { db: string; answers?: Answer[]; lang?: Lang; intera
     plain: true,
     debug: false,
     dbPath: o.db,
+    openStore: (path, clock, options) => Store.open(path, clock, options),
     clock,
     env: { NO_COLOR: '1', ...(o.env ?? {}) },
     stdin: new PassThrough(),
