@@ -23,7 +23,7 @@ import {
   setDefaultGroup,
 } from '../store/groups.js';
 import { UserError, UsageError } from '../errors.js';
-import { methodExists } from '../catalog/method-ids.js';
+import { loadMethods } from '../catalog/methods.js';
 import { formatTable } from '../ui/output.js';
 import { intOption } from './options.js';
 
@@ -39,7 +39,7 @@ export async function groupCreate(ctx: Ctx, rawName: string | undefined, opts: C
   let minSize = intOption('--min-size', opts.minSize, 2, GROUP_MAX_MEMBERS);
   let minutes = parseMinutesFlag(opts.minutes);
   const method = opts.method ?? '5-stappen';
-  if (!methodExists(method, ctx.env)) throw new UsageError((tt) => tt.groups.err.unknownMethod(method));
+  if (!loadMethods({ env: ctx.env, lang: ctx.lang }).get(method)) throw new UsageError((tt) => tt.groups.err.unknownMethod(method));
 
   // Validate everything given on the command line before asking anything.
   let name = rawName === undefined ? undefined : cleanName(rawName, 'group');

@@ -48,6 +48,15 @@ describe('group create', () => {
     expect(groupJson(db)).toMatchObject({ minSize: 3, minutes: 90 });
   });
 
+  it('takes --method from the method catalog and refuses an unknown one', () => {
+    const db = tempDb();
+    expect(runCli(['group', 'create', 'G', ...members('A', 'B', 'C'), '--method', '3-stoelen'], { db }).code).toBe(0);
+    expect(groupJson(db)).toMatchObject({ method: '3-stoelen' });
+    const r = runCli(['group', 'create', 'H', ...members('A', 'B', 'C'), '--method', 'vier-stoelen'], { db });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("geen methode 'vier-stoelen'");
+  });
+
   it('warns above 8 members but still creates the group', () => {
     const db = tempDb();
     const r = runCli(['group', 'create', 'Groot', ...members('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I')], { db });
