@@ -26,11 +26,12 @@ export interface CtxOptions {
 
 export function createCtx(o: CtxOptions): Ctx {
   const interactive = o.interactive ?? Boolean(o.stdin.isTTY && o.stdout.isTTY);
+  const t = messages(o.lang);
   let store: Store | null = null;
   let readStore: Store | null = null;
   return {
     lang: o.lang,
-    t: messages(o.lang),
+    t,
     plain: o.plain,
     debug: o.debug,
     env: o.env,
@@ -41,7 +42,7 @@ export function createCtx(o: CtxOptions): Ctx {
     clock: o.clock,
     dbPath: o.dbPath,
     out: new Output({ stdout: o.stdout, stderr: o.stderr, env: o.env, plain: o.plain }),
-    prompt: o.prompt ?? terminalPrompter({ input: o.stdin, output: o.stdout, interactive, command: o.command }),
+    prompt: o.prompt ?? terminalPrompter({ input: o.stdin, output: o.stdout, interactive, command: o.command, t }),
     store() {
       store ??= o.openStore(o.dbPath, o.clock);
       return store;

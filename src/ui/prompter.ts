@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, UserError } from '../errors.js';
+import type { Messages } from './i18n/index.js';
 
 export interface Choice<T> {
   name: string;
@@ -34,6 +35,25 @@ export interface PromptStreams {
   interactive: boolean;
   /** Name of the command, for the "needs a terminal" error. */
   command: string;
+  /** Inquirer's own hints and answers ("Yes", "navigate") in the user's language. */
+  t: Messages;
+}
+
+function themes(t: Messages) {
+  const words: Record<string, string> = {
+    navigate: t.ui.keys.navigate,
+    select: t.ui.keys.select,
+    submit: t.ui.keys.submit,
+    all: t.ui.keys.all,
+    invert: t.ui.keys.invert,
+  };
+  const tip = (choose: string) => (keys: [string, string][]) =>
+    keys.map(([key, action]) => `${key === 'space' ? t.ui.keys.space : key} ${action === 'select' ? choose : (words[action] ?? action)}`).join(' • ');
+  return {
+    confirm: { keywords: { yes: t.ui.yesWord, no: t.ui.noWord, error: () => t.ui.answerYesNo } },
+    select: { style: { keysHelpTip: tip(t.ui.keys.choose) }, i18n: { disabledError: t.ui.disabled } },
+    checkbox: { style: { keysHelpTip: tip(t.ui.keys.select) }, i18n: { disabledError: t.ui.disabled } },
+  };
 }
 
 function isExit(err: unknown): boolean {
@@ -44,6 +64,7 @@ function isExit(err: unknown): boolean {
 /** The real prompts (@inquirer/prompts), loaded only when a question is actually asked. */
 export function terminalPrompter(streams: PromptStreams): Prompter {
   const ctx = { input: streams.input, output: streams.output };
+  const theme = themes(streams.t);
   async function run<T>(ask: (p: typeof import('@inquirer/prompts')) => Promise<T>): Promise<T> {
     if (!streams.interactive) {
       throw new UserError((t) => t.errors.notInteractive(streams.command));
@@ -68,7 +89,7 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
           ctx,
         ),
       ),
-    confirm: (o) => run((p) => p.confirm({ message: o.message, default: o.default ?? true }, ctx)),
+    confirm: (o) => run((p) => p.confirm({ message: o.message, default: o.default ?? true, theme: theme.confirm }, ctx)),
     select: (o) =>
       run((p) =>
         p.select(
@@ -77,6 +98,7 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
             choices: o.choices.map((c) => ({ name: c.name, value: c.value, description: c.description, disabled: c.disabled })),
             ...(o.default !== undefined ? { default: o.default } : {}),
             pageSize: o.pageSize ?? 12,
+            theme: theme.select,
           },
           ctx,
         ),
@@ -88,6 +110,7 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
             message: o.message,
             choices: o.choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked, disabled: c.disabled })),
             pageSize: o.pageSize ?? 12,
+            theme: theme.checkbox,
           },
           ctx,
         ),
