@@ -6,6 +6,7 @@ import { InterruptedError, UsageError, UserError } from './errors.js';
 import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
 import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
+import { registerTimerCommands } from './commands/timer-cli.js';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -143,6 +144,7 @@ export async function main(o: RunOptions): Promise<number> {
 
   registerStartCommands(program, run, t);
   registerGroupCommands(program, run, t);
+  registerTimerCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
     sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));
