@@ -108,6 +108,11 @@ export const Method = z
     typicalMinutes: z.number().int().positive().max(480),
     /** How much experience the group needs. */
     level: z.enum(['beginner', 'experienced']).optional(),
+    /**
+     * What the chair should know before choosing it, e.g. "needs a group that feels safe" or
+     * "the sources give 2 to 2.5 hours; these minutes are a compressed form".
+     */
+    cautions: z.array(LocalText).default([]),
     sources: z.array(Source).default([]),
     phases: z.array(Phase).min(1),
   })
