@@ -7,6 +7,7 @@ import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
 import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
 import { registerTimerCommands } from './commands/timer-cli.js';
+import { registerBetweenCommands } from './commands/between-cli.js';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -145,6 +146,7 @@ export async function main(o: RunOptions): Promise<number> {
   registerStartCommands(program, run, t);
   registerGroupCommands(program, run, t);
   registerTimerCommands(program, run, t);
+  registerBetweenCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
     sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));

@@ -1,12 +1,13 @@
 import * as common from './common.js';
+import * as between from './between.js';
 import * as groups from './groups.js';
 import * as meeting from './meeting.js';
 import * as timer from './timer.js';
 
 // One namespace per area; a new area adds one import and one line in each catalog.
 const catalogs = {
-  nl: { ...common.nl, groups: groups.nl, meeting: meeting.nl, timer: timer.nl },
-  en: { ...common.en, groups: groups.en, meeting: meeting.en, timer: timer.en },
+  nl: { ...common.nl, groups: groups.nl, meeting: meeting.nl, timer: timer.nl, between: between.nl },
+  en: { ...common.en, groups: groups.en, meeting: meeting.en, timer: timer.en, between: between.en },
 };
 
 export type Lang = keyof typeof catalogs;

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { Runner } from '../cli.js';
+import type { Messages } from '../ui/i18n/index.js';
+
+// Declarations only: the implementations load when a command actually runs.
+export function registerBetweenCommands(program: Command, run: Runner, t: Messages): void {
+  const m = t.between.cmd;
+  const cases = program.command('case').description(m.case);
+
+  cases
+    .command('add')
+    .description(m.caseAdd)
+    .option('--group <name>', t.help.group)
+    .option('--owner <name>', m.optOwner)
+    .option('--title <text>', m.optTitle)
+    .option('--question <text>', m.optQuestion)
+    .option('--e <1-5>', m.optE)
+    .option('--g <1-5>', m.optG)
+    .option('--t <1-5>', m.optT)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./case.js')).caseAdd(ctx, opts)));
+
+  cases
+    .command('list')
+    .description(m.caseList)
+    .option('--group <name>', t.help.group)
+    .option('--full', m.optFull)
+    .option('--json', t.help.json)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./case.js')).caseList(ctx, opts)));
+
+  cases
+    .command('withdraw')
+    .description(m.caseWithdraw)
+    .argument('<id>', m.argCaseId)
+    .option('--group <name>', t.help.group)
+    .action((id: string, opts, cmd: Command) => run(cmd, async (ctx) => (await import('./case.js')).caseWithdraw(ctx, id, opts)));
+}
