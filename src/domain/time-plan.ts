@@ -124,3 +124,25 @@ export function rebalance(remaining: { plannedSeconds: number; minSeconds: numbe
     availableSeconds,
   );
 }
+
+/**
+ * Where a short break fits best in a long meeting: after the phase whose end lies closest to
+ * halfway (earlier boundary on a tie), never after the last phase. Returns that phase's index,
+ * or null when the plan is shorter than `fromMinutes` or has fewer than two phases.
+ */
+export function breakAfter(planSeconds: readonly number[], fromMinutes = 120): number | null {
+  const total = planSeconds.reduce((a, b) => a + b, 0);
+  if (planSeconds.length < 2 || total < fromMinutes * 60) return null;
+  let best: number | null = null;
+  let bestDistance = Infinity;
+  let end = 0;
+  for (let i = 0; i < planSeconds.length - 1; i++) {
+    end += planSeconds[i]!;
+    const distance = Math.abs(end - total / 2);
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -51,8 +51,8 @@ export interface PhaseResult {
   overtimeSeconds: number;
 }
 
-/** How often the screen checks the clock; it only writes when what it shows changed. */
-const TICK_MS = 250;
+/** The flash at zero alternates at this pace. */
+const FLASH_STEP_MS = 500;
 /** How long the zero signal flashes. */
 const FLASH_MS = 5000;
 const BELL = '\u0007';
@@ -72,7 +72,7 @@ class PhaseScreen {
   private readonly term: TerminalSession;
   private mode: Mode = 'run';
   private timer: TimerHandle | null = null;
-  private zeroTimer: TimerHandle | null = null;
+  private bellTimer: TimerHandle | null = null;
   private prev: string[] = [];
   private soonShown = false;
   private zeroAt: number | null = null;
@@ -92,7 +92,7 @@ class PhaseScreen {
       ...(o.pausedSeconds !== undefined ? { pausedSeconds: o.pausedSeconds } : {}),
     });
     this.lineMode = ctx.plain || !ctx.stdout.isTTY;
-    this.term = new TerminalSession(ctx, !this.lineMode);
+    this.term = new TerminalSession(ctx, !this.lineMode, () => this.fail(new InterruptedError()));
     this.label = safeText(o.label);
     this.lastMinuteMark = this.minutesLeft();
     this.soonShown = this.cd.remainingMs() <= 60_000 && this.cd.remainingMs() > 0;
@@ -106,9 +106,6 @@ class PhaseScreen {
         this.attach();
         if (this.lineMode) this.startLines();
         this.tick();
-        this.timer = this.ctx.clock.setInterval(() => this.safely(() => this.tick()), TICK_MS);
-        // Stop on the moment itself rather than up to a tick later.
-        if (this.o.endAtZero) this.zeroTimer = this.ctx.clock.setTimeout(() => this.safely(() => this.tick()), Math.max(0, this.cd.remainingMs()));
       } catch (err) {
         this.fail(err);
       }
@@ -135,9 +132,9 @@ class PhaseScreen {
 
   private stop(): void {
     if (this.timer) this.ctx.clock.clear(this.timer);
-    if (this.zeroTimer) this.ctx.clock.clear(this.zeroTimer);
+    if (this.bellTimer) this.ctx.clock.clear(this.bellTimer);
+    this.bellTimer = null;
     this.timer = null;
-    this.zeroTimer = null;
     this.term.restore();
   }
 
@@ -218,6 +215,8 @@ class PhaseScreen {
         return;
     }
     this.render();
+    // A pause or an extra minute moves the next moment the screen changes.
+    this.schedule();
   }
 
   private pause(): void {
@@ -286,11 +285,48 @@ class PhaseScreen {
       return;
     }
     this.render();
+    this.schedule();
+  }
+
+  /**
+   * Sleep until the next moment something shown can change: the next whole second of the
+   * countdown (or of the pause counter), or the next step of the zero flash. An idle phase
+   * therefore wakes about once a second and writes only the rows that changed.
+   */
+  private schedule(): void {
+    if (this.timer) this.ctx.clock.clear(this.timer);
+    this.timer = null;
+    if (!this.settle) return;
+    const remaining = this.cd.remainingMs();
+    const running = this.cd.isPaused ? this.cd.pausedMs() : remaining >= 0 ? remaining : -remaining;
+    // Plain lines change only on whole minutes (the signals fall on those too).
+    const step = this.lineMode ? 60_000 : 1000;
+    let delay = this.cd.isPaused || remaining < 0 ? step - (running % step) : running % step || step;
+    if (this.zeroAt !== null) {
+      const sinceZero = this.ctx.clock.monotonic() - this.zeroAt;
+      if (sinceZero < FLASH_MS) delay = Math.min(delay, FLASH_STEP_MS - (sinceZero % FLASH_STEP_MS));
+    }
+    this.timer = this.ctx.clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.safely(() => this.tick());
+      },
+      Math.max(1, Math.ceil(delay)),
+    );
   }
 
   private signal(kind: CountdownSignal): void {
     this.o.onEvent?.({ type: 'signal', kind });
-    if (!this.o.quiet && this.ctx.stdout.isTTY) this.ctx.stdout.write(BELL);
+    if (!this.o.quiet && this.ctx.stdout.isTTY) {
+      this.ctx.stdout.write(BELL);
+      // Zero is the clear signal: a second bell a moment later, distinct from the single soft one.
+      if (kind === 'zero') {
+        this.bellTimer = this.ctx.clock.setTimeout(() => {
+          this.bellTimer = null;
+          if (this.settle) this.ctx.stdout.write(BELL);
+        }, 600);
+      }
+    }
     if (kind === 'soon') this.soonShown = true;
     if (kind === 'zero') this.zeroAt = this.ctx.clock.monotonic();
     if (this.lineMode) this.say(kind === 'soon' ? this.t.plain.soon : this.t.plain.zero);
@@ -380,7 +416,7 @@ class PhaseScreen {
     const face = clockFace(remaining);
     const paused = this.cd.isPaused;
     const now = this.ctx.clock.monotonic();
-    const flashing = this.zeroAt !== null && now - this.zeroAt < FLASH_MS && Math.floor((now - this.zeroAt) / 500) % 2 === 0;
+    const flashing = this.zeroAt !== null && now - this.zeroAt < FLASH_MS && Math.floor((now - this.zeroAt) / FLASH_STEP_MS) % 2 === 0;
     const paint = (s: string) => {
       if (paused) return c.dim(s);
       if (face.overtime || remaining === 0) return flashing ? c.inverse.red(s) : c.red.bold(s);

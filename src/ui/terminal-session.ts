@@ -31,6 +31,10 @@ export class TerminalSession {
     process.kill(process.pid, 'SIGTERM');
   };
   private readonly onFatal = () => this.restore();
+  private readonly onSigint = () => {
+    this.restore();
+    this.interrupt?.();
+  };
   private readonly onResize = () => this.resizeListener?.();
   private resizeListener: (() => void) | null = null;
 
@@ -38,6 +42,8 @@ export class TerminalSession {
     private readonly ctx: Pick<Ctx, 'stdin' | 'stdout'>,
     /** Draw on the alternate screen (full-screen mode); false for --plain. */
     private readonly fullScreen: boolean,
+    /** A SIGINT from outside (kill -INT); Ctrl-C itself arrives as a key in raw mode. */
+    private readonly interrupt?: () => void,
   ) {}
 
   /** Keys can be read one at a time (a terminal on stdin). */
@@ -109,6 +115,7 @@ export class TerminalSession {
     this.hooked = true;
     process.on('SIGTERM', this.onSigterm);
     process.on('SIGHUP', this.onSigterm);
+    if (this.interrupt) process.on('SIGINT', this.onSigint);
     process.on('uncaughtExceptionMonitor', this.onFatal);
     process.on('exit', this.onFatal);
   }
@@ -118,6 +125,7 @@ export class TerminalSession {
     this.hooked = false;
     process.off('SIGTERM', this.onSigterm);
     process.off('SIGHUP', this.onSigterm);
+    process.off('SIGINT', this.onSigint);
     process.off('uncaughtExceptionMonitor', this.onFatal);
     process.off('exit', this.onFatal);
   }

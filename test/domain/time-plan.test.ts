@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustPlan, apportion, rebalance, splitMinutes, type PhaseBudget } from '../../src/domain/time-plan.js';
+import { adjustPlan, apportion, breakAfter, rebalance, splitMinutes, type PhaseBudget } from '../../src/domain/time-plan.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -137,5 +137,17 @@ describe('rebalance', () => {
 describe('apportion', () => {
   it('breaks rounding ties in favour of the earlier item', () => {
     expect(apportion([1, 1, 1], [0, 0, 0], 4)).toEqual([2, 1, 1]);
+  });
+});
+
+describe('breakAfter', () => {
+  it('offers a break near halfway in a meeting of two hours or more', () => {
+    expect(breakAfter([15, 25, 30, 35, 15].map((m) => m * 60))).toBe(2);
+    expect(breakAfter([60, 60].map((m) => m * 60))).toBe(0);
+  });
+
+  it('offers none in a shorter meeting or with a single phase', () => {
+    expect(breakAfter([10, 20, 25, 25, 10].map((m) => m * 60))).toBeNull();
+    expect(breakAfter([150 * 60])).toBeNull();
   });
 });

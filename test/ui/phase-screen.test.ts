@@ -143,3 +143,27 @@ describe('the phase screen on a terminal', () => {
     expect(s.stdout.text.endsWith('\u001b[?1049l\u001b[?25h')).toBe(true);
   });
 });
+
+describe('renderPlan', () => {
+  it('shows the new plan with the change per phase and the end time', async () => {
+    const { renderPlan } = await import('../../src/ui/plan-table.js');
+    const { ctx } = testCtx({ db: NO_DB });
+    const text = renderPlan(
+      ctx,
+      [
+        { label: '4/5 Adviezen', seconds: 16 * 60, previousSeconds: 20 * 60 },
+        { label: '5/5 Afsluiting', seconds: 8 * 60, previousSeconds: 8 * 60 },
+        { label: 'Pauze', seconds: 90 },
+      ],
+      new Date('2026-11-24T20:30:00Z'),
+    );
+    expect(text.split('\n')).toEqual([
+      'Stap            Tijd    Verschil',
+      '──────────────  ──────  ────────',
+      '4/5 Adviezen    16 min  −4 min',
+      '5/5 Afsluiting  8 min',
+      'Pauze           1:30',
+      'Einde om 21:30.',
+    ]);
+  });
+});

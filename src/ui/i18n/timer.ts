@@ -15,6 +15,13 @@ export const nl = {
     durationRange: 'Een timer duurt minstens 1 seconde en hoogstens 12 uur.',
   },
   defaultLabel: 'Timer',
+  plan: {
+    step: 'Stap',
+    time: 'Tijd',
+    change: 'Verschil',
+    minutes: (n: number) => `${n} min`,
+    endsAt: (time: string) => `Einde om ${time}.`,
+  },
   screen: {
     paused: 'GEPAUZEERD',
     left: (time: string) => `nog ${time}`,
@@ -88,6 +95,13 @@ export const en: typeof nl = {
     durationRange: 'A timer lasts at least 1 second and at most 12 hours.',
   },
   defaultLabel: 'Timer',
+  plan: {
+    step: 'Step',
+    time: 'Time',
+    change: 'Change',
+    minutes: (n) => `${n} min`,
+    endsAt: (time) => `Ends at ${time}.`,
+  },
   screen: {
     paused: 'PAUSED',
     left: (time) => `${time} left`,
