@@ -8,6 +8,7 @@ import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
 import { registerTimerCommands } from './commands/timer-cli.js';
 import { registerBetweenCommands } from './commands/between-cli.js';
+import { registerTrustCommands } from './commands/trust-cli.js';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -147,6 +148,7 @@ export async function main(o: RunOptions): Promise<number> {
   registerGroupCommands(program, run, t);
   registerTimerCommands(program, run, t);
   registerBetweenCommands(program, run, t);
+  registerTrustCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
     sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));

@@ -60,6 +60,14 @@ export function registerGroupCommands(program: Command, run: Runner, t: Messages
       run(cmd, async (ctx) => (await import('./group.js')).groupArchive(ctx, name)),
     );
 
+  group
+    .command('set')
+    .description(t.trust.cmd.groupSet)
+    .option('--group <name>', t.help.group)
+    .option('--keep-cases <period>', t.trust.cmd.optKeepCases)
+    .option('--yes', t.trust.cmd.optYes)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./group-set.js')).groupSet(ctx, opts)));
+
   const member = program.command('member').description(m.member);
 
   member

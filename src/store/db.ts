@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
@@ -123,7 +123,15 @@ function migrate(db: Db, path: string): void {
 function backupBeforeMigration(db: Db, path: string, version: number): void {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${path}.backup-v${version}-${stamp}`;
-  db.prepare('VACUUM INTO ?').run(target);
+  // Created empty and private first: VACUUM INTO accepts an empty file, and the copy
+  // holds case content, so it must never exist with the default (world-readable) mode.
+  closeSync(openSync(target, 'wx', 0o600));
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (err) {
+    rmSync(target, { force: true });
+    throw err;
+  }
   chmodSync(target, 0o600);
 }
 

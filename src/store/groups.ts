@@ -209,9 +209,9 @@ export function findMember(store: Store, groupId: string, name: string): Member 
 }
 
 /** A current member by name, or the one-line error a user needs. */
-export function requireMember(store: Store, group: Group, name: string): Member {
+export function requireMember(store: Store, group: Group, name: string, options: { includeRemoved?: boolean } = {}): Member {
   const member = findMember(store, group.id, name);
-  if (!member || member.removedAt) throw new UserError((t) => t.groups.err.unknownMember(name, group.name));
+  if (!member || (member.removedAt && !options.includeRemoved)) throw new UserError((t) => t.groups.err.unknownMember(name, group.name));
   return member;
 }
 

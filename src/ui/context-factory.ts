@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/store.js';
 import type { OpenOptions } from '../store/db.js';
+import { applyRetention } from '../store/retention.js';
 import { messages, type Lang } from './i18n/index.js';
 import { Output } from './output.js';
 import { terminalPrompter, type Prompter } from './prompter.js';
@@ -29,6 +30,7 @@ export function createCtx(o: CtxOptions): Ctx {
   const t = messages(o.lang);
   let store: Store | null = null;
   let readStore: Store | null = null;
+  const out = new Output({ stdout: o.stdout, stderr: o.stderr, env: o.env, plain: o.plain });
   return {
     lang: o.lang,
     t,
@@ -41,10 +43,17 @@ export function createCtx(o: CtxOptions): Ctx {
     interactive,
     clock: o.clock,
     dbPath: o.dbPath,
-    out: new Output({ stdout: o.stdout, stderr: o.stderr, env: o.env, plain: o.plain }),
+    out,
     prompt: o.prompt ?? terminalPrompter({ input: o.stdin, output: o.stdout, interactive, command: o.command, t }),
     store() {
-      store ??= o.openStore(o.dbPath, o.clock);
+      if (store) return store;
+      store = o.openStore(o.dbPath, o.clock);
+      // Only writing commands purge: reading must never change the file.
+      const purged = applyRetention(store);
+      if (purged) {
+        const n = Object.values(purged.counts).reduce((a, b) => a + b, 0);
+        out.note(t.trust.say.retentionNotice(purged.groups.map((g) => `'${g}'`).join(', '), n));
+      }
       return store;
     },
     readStore() {

@@ -57,6 +57,11 @@ export class Output {
     this.streams.stderr.write(`${this.c.yellow('⚠')} ${text}\n`);
   }
 
+  /** A one-line notice about housekeeping (e.g. retention) on stderr, out of the way of JSON/CSV. */
+  note(text: string): void {
+    this.streams.stderr.write(`${this.c.cyan('ℹ')} ${text}\n`);
+  }
+
   error(text: string): void {
     this.streams.stderr.write(`${this.c.red('✖')} ${text}\n`);
   }

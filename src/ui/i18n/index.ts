@@ -3,11 +3,27 @@ import * as between from './between.js';
 import * as groups from './groups.js';
 import * as meeting from './meeting.js';
 import * as timer from './timer.js';
+import * as trust from './trust.js';
 
-// One namespace per area; a new area adds one import and one line in each catalog.
+// One namespace per area; a new area adds one import and one line in each catalog
+// (one area per line, so engineers adding areas at the same time merge cleanly).
 const catalogs = {
-  nl: { ...common.nl, groups: groups.nl, meeting: meeting.nl, timer: timer.nl, between: between.nl },
-  en: { ...common.en, groups: groups.en, meeting: meeting.en, timer: timer.en, between: between.en },
+  nl: {
+    ...common.nl,
+    groups: groups.nl,
+    meeting: meeting.nl,
+    timer: timer.nl,
+    between: between.nl,
+    trust: trust.nl,
+  },
+  en: {
+    ...common.en,
+    groups: groups.en,
+    meeting: meeting.en,
+    timer: timer.en,
+    between: between.en,
+    trust: trust.en,
+  },
 };
 
 export type Lang = keyof typeof catalogs;

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { LATEST_VERSION } from './migrations/index.js';
+import { translateSqliteError } from './db.js';
+import type { UserError } from '../errors.js';
+
+export interface PermissionCheck {
+  path: string;
+  mode: number;
+  want: number;
+  ok: boolean;
+}
+
+export interface HealthReport {
+  path: string;
+  exists: boolean;
+  /** Why the file could not be read as our database; null when it could. */
+  unreadable: UserError | null;
+  version: number | null;
+  latest: number;
+  /** 'ok', or the problems SQLite's integrity check found (first few). */
+  integrity: string[];
+  foreignKeyProblems: number;
+  sizes: { file: string; bytes: number }[];
+  permissions: PermissionCheck[];
+  groups: number;
+  meetings: number;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Everything `doctor` shows, read without writing a byte (readonly, no migration). */
+export function inspectDatabase(path: string): HealthReport {
+  const report: HealthReport = {
+    path,
+    exists: existsSync(path),
+    unreadable: null,
+    version: null,
+    latest: LATEST_VERSION,
+    integrity: [],
+    foreignKeyProblems: 0,
+    sizes: [],
+    permissions: [],
+    groups: 0,
+    meetings: 0,
+  };
+  if (!report.exists) {
+    report.permissions = checkPermissions(path);
+    return report;
+  }
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(p)) report.sizes.push({ file: basename(p), bytes: statSync(p).size });
+  }
+  if (statSync(path).size > 0 && !hasSqliteHeader(path)) {
+    report.unreadable = translateSqliteError({ code: 'SQLITE_NOTADB' }, path);
+    report.permissions = checkPermissions(path);
+    return report;
+  }
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    report.version = db.pragma('user_version', { simple: true }) as number;
+    report.integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    report.foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+    const has = (table: string) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    if (has('groups')) report.groups = (db.prepare('SELECT count(*) AS n FROM groups').get() as { n: number }).n;
+    if (has('meetings')) report.meetings = (db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+  } catch (err) {
+    report.unreadable = translateSqliteError(err, path);
+    if (!report.unreadable) throw err;
+  } finally {
+    db?.close();
+  }
+  // After the read: opening can create -wal/-shm, and they should be in the list.
+  report.permissions = checkPermissions(path);
+  return report;
+}
+
+function hasSqliteHeader(path: string): boolean {
+  const buf = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The database, its WAL companions and our backups must be 0600; their folders 0700. */
+function privateFiles(path: string): { path: string; want: number }[] {
+  const dir = dirname(path);
+  const files: { path: string; want: number }[] = [];
+  if (existsSync(dir)) files.push({ path: dir, want: 0o700 });
+  const base = basename(path);
+  if (existsSync(dir)) {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === base || name === `${base}-wal` || name === `${base}-shm` || name.startsWith(`${base}.backup-`)) {
+        files.push({ path: join(dir, name), want: 0o600 });
+      }
+    }
+  }
+  const backups = join(dir, 'backups');
+  if (existsSync(backups) && statSync(backups).isDirectory()) {
+    files.push({ path: backups, want: 0o700 });
+    for (const name of readdirSync(backups).sort()) {
+      if (name.endsWith('.db') || name.includes('.db-')) files.push({ path: join(backups, name), want: 0o600 });
+    }
+  }
+  return files;
+}
+
+function checkPermissions(path: string): PermissionCheck[] {
+  return privateFiles(path).map(({ path: p, want }) => {
+    const mode = statSync(p).mode & 0o777;
+    return { path: p, mode, want, ok: (mode & 0o077) === 0 };
+  });
+}
+
+/** Take group and other access away; returns the paths that changed. */
+export function fixPermissions(checks: PermissionCheck[]): PermissionCheck[] {
+  const fixed: PermissionCheck[] = [];
+  for (const c of checks) {
+    if (c.ok) continue;
+    chmodSync(c.path, c.want);
+    fixed.push({ ...c, mode: c.want, ok: true });
+  }
+  return fixed;
+}

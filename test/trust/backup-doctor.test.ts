@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { seedDb } from '../helpers/seed.js';
+import { tempDb, tempDir } from '../helpers/tmp.js';
+
+describe('backup', () => {
+  it('copies a consistent database, private, into a new private folder', () => {
+    const db = tempDb();
+    seedDb(db, [{ startedAt: '2026-11-10T18:30:00Z', marker: 'X' }]);
+    const r = runCli(['backup'], { db });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✔ Back-up gemaakt: .*backups\/intervisie-\d{8}-\d{6}\.db \(\d+,\d kB\)\.\n$/);
+    const dir = join(dirname(db), 'backups');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const [file] = readdirSync(dir);
+    expect(statSync(join(dir, file!)).mode & 0o777).toBe(0o600);
+    const copy = new Database(join(dir, file!), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((copy.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n).toBe(4);
+    copy.close();
+  });
+
+  it('works while another connection holds a write transaction (a meeting in progress)', () => {
+    const db = tempDb();
+    seedDb(db, [{ startedAt: '2026-11-10T18:30:00Z', marker: 'X' }]);
+    const writer = new Database(db);
+    writer.prepare('BEGIN IMMEDIATE').run();
+    writer.prepare("INSERT INTO meta (key, value) VALUES ('uncommitted', 'x')").run();
+    const target = join(tempDir(), 'nested', 'copy.db');
+    const r = runCli(['backup', target], { db });
+    writer.prepare('ROLLBACK').run();
+    writer.close();
+    expect(r.code).toBe(0);
+    expect(statSync(dirname(target)).mode & 0o777).toBe(0o700);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare("SELECT value FROM meta WHERE key = 'uncommitted'").get()).toBeUndefined();
+    copy.close();
+  });
+
+  it('refuses to overwrite a file and to back up nothing', () => {
+    const db = tempDb();
+    seedDb(db, []);
+    const target = join(tempDir(), 'taken.db');
+    writeFileSync(target, 'keep me');
+    const r = runCli(['backup', target], { db });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^✖ .*bestaat al; kies een andere bestandsnaam\.\n$/);
+    const none = runCli(['backup'], { db: tempDb() });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Er is nog geen database');
+  });
+});
+
+describe('doctor', () => {
+  it('reports path, schema, integrity, sizes and permissions', () => {
+    const db = tempDb();
+    seedDb(db, [{ startedAt: '2026-11-10T18:30:00Z', marker: 'X' }]);
+    const r = runCli(['doctor'], { db });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Bestand: ${db}`);
+    expect(r.stdout).toContain('Schemaversie: 1 (actueel)');
+    expect(r.stdout).toContain('Samenhang: in orde');
+    expect(r.stdout).toContain('1 groep, 1 bijeenkomst');
+    expect(r.stdout).toMatch(/Grootte: intervisie\.db \d+,\d kB/);
+    expect(r.stdout).toContain('✔ Alles in orde.');
+  });
+
+  it('finds loose permissions and fixes them only with --fix', () => {
+    const db = tempDb();
+    seedDb(db, []);
+    chmodSync(db, 0o644);
+    chmodSync(dirname(db), 0o755);
+    const r = runCli(['doctor'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('0644: te ruim, moet 0600 zijn');
+    expect(r.stderr).toMatch(/^✖ \d problemen gevonden\.\n$/);
+    expect(statSync(db).mode & 0o777).toBe(0o644);
+    const fixed = runCli(['doctor', '--fix'], { db });
+    expect(fixed.code).toBe(0);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(db)).mode & 0o777).toBe(0o700);
+  });
+
+  it('names a broken file without touching it', () => {
+    const path = join(tempDir(), 'x.db');
+    writeFileSync(path, 'geen database'.repeat(100));
+    chmodSync(path, 0o600);
+    const r = runCli(['doctor'], { db: path });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('geen intervisie-database');
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('works in English and on a database that does not exist yet', () => {
+    const db = tempDb();
+    const r = runCli(['--lang', 'en', 'doctor'], { db });
+    expect(r.stdout).toContain('does not exist yet');
+    expect(existsSync(db)).toBe(false);
+  });
+});
