@@ -6,6 +6,7 @@ import { InterruptedError, UsageError, UserError } from './errors.js';
 import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
 import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
+import { registerMethodsCommands } from './commands/methods-cli.js';
 import { registerTimerCommands } from './commands/timer-cli.js';
 import { registerBetweenCommands } from './commands/between-cli.js';
 import { registerTrustCommands } from './commands/trust-cli.js';
@@ -146,6 +147,7 @@ export async function main(o: RunOptions): Promise<number> {
 
   registerStartCommands(program, run, t);
   registerGroupCommands(program, run, t);
+  registerMethodsCommands(program, run, t);
   registerTimerCommands(program, run, t);
   registerBetweenCommands(program, run, t);
   registerTrustCommands(program, run, t);

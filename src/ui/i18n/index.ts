@@ -2,6 +2,7 @@ import * as common from './common.js';
 import * as between from './between.js';
 import * as groups from './groups.js';
 import * as meeting from './meeting.js';
+import * as methods from './methods.js';
 import * as timer from './timer.js';
 import * as trust from './trust.js';
 
@@ -12,6 +13,7 @@ const catalogs = {
     ...common.nl,
     groups: groups.nl,
     meeting: meeting.nl,
+    methods: methods.nl,
     timer: timer.nl,
     between: between.nl,
     trust: trust.nl,
@@ -20,6 +22,7 @@ const catalogs = {
     ...common.en,
     groups: groups.en,
     meeting: meeting.en,
+    methods: methods.en,
     timer: timer.en,
     between: between.en,
     trust: trust.en,
