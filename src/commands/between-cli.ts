@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { Messages } from '../ui/i18n/index.js';
+import { collect } from './options.js';
 
 // Declarations only: the implementations load when a command actually runs.
 export function registerBetweenCommands(program: Command, run: Runner, t: Messages): void {
@@ -33,4 +34,30 @@ export function registerBetweenCommands(program: Command, run: Runner, t: Messag
     .argument('<id>', m.argCaseId)
     .option('--group <name>', t.help.group)
     .action((id: string, opts, cmd: Command) => run(cmd, async (ctx) => (await import('./case.js')).caseWithdraw(ctx, id, opts)));
+
+  program
+    .command('next')
+    .description(m.next)
+    .option('--group <name>', t.help.group)
+    .option('--json', t.help.json)
+    .option('--ics <file>', m.optIcs)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./next.js')).next(ctx, opts)));
+
+  program
+    .command('plan')
+    .description(m.plan)
+    .option('--group <name>', t.help.group)
+    .option('--first <datetime>', m.optFirst)
+    .option('--every <interval>', m.optEvery)
+    .option('--count <n>', m.optCount)
+    .option('--minutes <n>', m.optMinutes)
+    .option('--place <text>', m.optPlace)
+    .option('--absent <name:numbers>', m.optAbsent, collect, [])
+    .option('--show', m.optShow)
+    .option('--move <n>', m.optMove)
+    .option('--to <date>', m.optTo)
+    .option('--clear', m.optClear)
+    .option('--ics <file>', m.optIcs)
+    .option('--json', t.help.json)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./plan.js')).plan(ctx, opts)));
 }

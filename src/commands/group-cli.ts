@@ -68,6 +68,13 @@ export function registerGroupCommands(program: Command, run: Runner, t: Messages
     .option('--yes', t.trust.cmd.optYes)
     .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./group-set.js')).groupSet(ctx, opts)));
 
+  group
+    .command('stats')
+    .description(t.between.cmd.stats)
+    .option('--group <name>', t.help.group)
+    .option('--json', t.help.json)
+    .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./group-stats.js')).groupStats(ctx, opts)));
+
   const member = program.command('member').description(m.member);
 
   member

@@ -1,0 +1,66 @@
+import { createEvents, type EventAttributes } from 'ics';
+import type { Messages } from './i18n/index.js';
+
+export interface CalendarMeeting {
+  /** The planned meeting's id: the event UID is derived from it, so a re-import updates. */
+  id: string;
+  scheduledAt: string;
+  minutes: number;
+  place: string | null;
+  groupName: string;
+  chair: string | null;
+  caseOwners: string[];
+  seq: number | null;
+  seriesCount: number | null;
+  /** Last change of the planned meeting: calendars take the highest SEQUENCE as the newest. */
+  updatedAt: string;
+}
+
+export function eventUid(plannedMeetingId: string): string {
+  return `${plannedMeetingId}@intervisie`;
+}
+
+// Seconds since 2020 fit the 31-bit integers some calendar tools expect.
+const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
+
+function utcParts(d: Date): [number, number, number, number, number] {
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+}
+
+/**
+ * An iCalendar file for planned meetings. Times are written as UTC instants, which every
+ * calendar shows in its own zone, so 19:30 in Amsterdam stays right across summer time.
+ * Only names go in: no case titles or questions (confidential).
+ */
+export function meetingsCalendar(meetings: readonly CalendarMeeting[], t: Messages, now: Date): string {
+  const c = t.between.ics;
+  const events: EventAttributes[] = meetings.map((m) => {
+    const lines = [
+      m.chair ? c.chair(m.chair) : c.noChair,
+      m.caseOwners.length > 0 ? c.caseOwners(m.caseOwners.join(', ')) : c.noCaseOwners,
+      ...(m.seq !== null && m.seriesCount !== null ? [c.progress(m.seq, m.seriesCount)] : []),
+      c.footer,
+    ];
+    const event: EventAttributes & { timestamp: number } = {
+      uid: eventUid(m.id),
+      productId: 'intervisie',
+      method: 'PUBLISH',
+      calName: c.calName(m.groupName),
+      title: m.seq !== null && m.seriesCount !== null ? c.titleSeq(m.groupName, m.seq, m.seriesCount) : c.title(m.groupName),
+      start: utcParts(new Date(m.scheduledAt)),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      duration: { hours: Math.floor(m.minutes / 60), minutes: m.minutes % 60 },
+      description: lines.join('\n'),
+      ...(m.place ? { location: m.place } : {}),
+      status: 'CONFIRMED',
+      busyStatus: 'BUSY',
+      sequence: Math.max(0, Math.floor((Date.parse(m.updatedAt) - SEQUENCE_EPOCH) / 1000)),
+      timestamp: now.getTime(),
+    };
+    return event;
+  });
+  const { error, value } = createEvents(events);
+  if (error || value === null) throw error ?? new Error('ics: no calendar produced');
+  return value;
+}
