@@ -21,6 +21,8 @@ export interface HealthMeeting {
   startedAt: string;
   chairId: string | null;
   presentIds: readonly string[];
+  /** Members recorded as absent (an attendance row with present = 0). */
+  absentIds: readonly string[];
   /** Owners of the cases discussed at this meeting. */
   caseOwnerIds: readonly string[];
 }
@@ -37,7 +39,7 @@ export interface HealthInput {
 export interface MemberHealth {
   id: string;
   name: string;
-  /** Meetings in the last 12 months held since the member joined. */
+  /** Meetings in the last 12 months the member was expected at. */
   expected: number;
   present: number;
   /** present / expected, or null without meetings. */
@@ -73,7 +75,8 @@ export function groupHealth(input: HealthInput): GroupHealth {
   const recent = all.filter((m) => m.startedAt >= since && m.startedAt <= now);
 
   const members: MemberHealth[] = input.members.map((mem) => {
-    const expected = recent.filter((m) => m.startedAt >= mem.joinedAt || m.presentIds.includes(mem.id));
+    // Expected at a meeting: on its attendance list, or a member already when it was held.
+    const expected = recent.filter((m) => m.startedAt >= mem.joinedAt || m.presentIds.includes(mem.id) || m.absentIds.includes(mem.id));
     const present = expected.filter((m) => m.presentIds.includes(mem.id)).length;
     const withCase = all.filter((m) => m.caseOwnerIds.includes(mem.id));
     return {
