@@ -99,5 +99,5 @@ export async function next(ctx: Ctx, opts: { group?: string; json?: boolean; ics
 function caseOwnersLine(agreed: readonly string[], prepared: readonly string[], t: Ctx['t']['between']['say']): string {
   if (agreed.length > 0) return agreed.map(safeText).join(', ');
   const names = [...new Set(prepared)];
-  return names.length > 0 ? t.preparedBy(names.map(safeText).join(', ')) : t.nobody;
+  return names.length > 0 ? t.preparedBy(names.map(safeText).join(', '), names.length) : t.nobody;
 }
