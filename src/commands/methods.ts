@@ -130,6 +130,7 @@ export function methodsSuggest(ctx: Ctx, opts: SuggestOptions): void {
     ...(question !== undefined ? { question } : {}),
     ...(recent !== undefined ? { recent } : {}),
     ...(held !== undefined ? { held } : {}),
+    ...(group ? { groupDefault: group.defaultMethod } : {}),
   });
 
   if (opts.json) {

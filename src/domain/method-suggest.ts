@@ -36,7 +36,11 @@ export type TimeFit =
 
 /** Does the method fit the case time of a meeting of `meetingMinutes`? */
 export function timeFit(m: Method, meetingMinutes: number): TimeFit {
-  const available = caseMinutes(meetingMinutes);
+  return timeFitFor(m, caseMinutes(meetingMinutes));
+}
+
+/** Does the method fit in `available` minutes for the case (e.g. what is left once a meeting is under way)? */
+export function timeFitFor(m: Method, available: number): TimeFit {
   const full = fullMinutes(m);
   if (full <= available) return { kind: 'fits', full, available };
   const minimum = minimumMinutes(m);
@@ -68,6 +72,9 @@ export type Reason =
   /** primary: the method lists this type first, i.e. it is made for it. */
   | { kind: 'question-match'; question: string; primary: boolean }
   | { kind: 'question-other'; question: string }
+  /** No question type given: a method for any question goes before a specialised one. */
+  | { kind: 'any-question' }
+  | { kind: 'group-default' }
   | { kind: 'used-recently'; meetingsAgo: number; startedAt: string }
   | { kind: 'used-before'; meetingsAgo: number; startedAt: string }
   | { kind: 'new-for-group' }
@@ -78,6 +85,8 @@ export interface SuggestInput {
   methods: readonly Method[];
   /** Length of the whole meeting. */
   minutes?: number;
+  /** Minutes left for the case itself; when given it wins over `minutes` (a meeting under way knows it). */
+  available?: number;
   /** Members present, the case owner included. */
   present?: number;
   /** Kind of work question, e.g. communication, dilemma, incident. */
@@ -86,6 +95,8 @@ export interface SuggestInput {
   recent?: readonly MethodUse[];
   /** How many meetings the group has held; new groups get beginner methods first. */
   held?: number;
+  /** The method the group chose as its default. */
+  groupDefault?: string;
 }
 
 export interface Suggestion {
@@ -97,6 +108,9 @@ export interface Suggestion {
   reasons: Reason[];
   warnings: Reason[];
 }
+
+/** The question type of a method that suits almost any work question. */
+export const GENERAL = 'general';
 
 /** A method the group used in the last this-many meetings counts as recent. */
 export const RECENT_MEETINGS = 3;
@@ -121,10 +135,19 @@ export function suggestMethods(input: SuggestInput): Suggestion[] {
       } else {
         warnings.push({ kind: 'question-other', question });
       }
+    } else if (method.questionTypes.includes(GENERAL)) {
+      score += 1;
+      reasons.push({ kind: 'any-question' });
     }
 
-    if (input.minutes !== undefined) {
-      const fit = timeFit(method, input.minutes);
+    if (input.groupDefault === method.id) {
+      score += 1;
+      reasons.push({ kind: 'group-default' });
+    }
+
+    const available = input.available ?? (input.minutes !== undefined ? caseMinutes(input.minutes) : undefined);
+    if (available !== undefined) {
+      const fit = timeFitFor(method, available);
       if (fit.kind === 'fits') {
         score += 2;
         reasons.push({ kind: 'time', fit });

@@ -3,9 +3,10 @@ import { format } from 'date-fns';
 import { enGB, nl as nlLocale } from 'date-fns/locale';
 import type { MethodFileError } from '../catalog/methods.js';
 import { methodMinutes, type LocalText, type Method } from '../domain/method.js';
-import type { Reason, Suggestion, TimeFit } from '../domain/method-suggest.js';
+import { timeFitFor, type Reason, type Suggestion, type TimeFit } from '../domain/method-suggest.js';
 import { safeText } from '../domain/names.js';
 import type { Lang, Messages } from './i18n/index.js';
+import type { Choice } from './prompter.js';
 
 // Rendering methods and suggestions for people; shared by `methods ...` and the choice at `start`.
 
@@ -48,6 +49,10 @@ export function reasonText(t: Messages, lang: Lang, reason: Reason): string {
       return r.usedRecently(reason.meetingsAgo, shortDate(reason.startedAt, lang));
     case 'used-before':
       return r.usedBefore(reason.meetingsAgo, shortDate(reason.startedAt, lang));
+    case 'any-question':
+      return r.anyQuestion;
+    case 'group-default':
+      return r.groupDefault;
     case 'new-for-group':
       return r.newForGroup;
     case 'experienced-for-new-group':
@@ -107,5 +112,44 @@ export function methodLines(t: Messages, lang: Lang, m: Method, c: { bold: (s: s
     out.push(`${L.sources}:`);
     for (const src of m.sources) out.push(`  - ${safeText(src.title)}${src.url ? ` ${safeText(src.url)}` : ''}`);
   }
+  return out;
+}
+
+/**
+ * The method choice at `start`: the ranking first, the best fitting method marked as suggested
+ * and chosen by default, each with its reasons as the description.
+ */
+export function methodChoices(
+  t: Messages,
+  lang: Lang,
+  ranked: readonly Suggestion[],
+  groupDefault: string,
+  /** Fits the description to the terminal (the prompt itself does not wrap at words). */
+  fit: (text: string) => string = (text) => text,
+): { choices: Choice<string>[]; default: string | undefined } {
+  const s = t.methods.say;
+  const top = ranked.find((r) => r.fits);
+  const choices = ranked.map((r) => {
+    const marks = [
+      r === top ? s.startSuggested : null,
+      r.method.id === groupDefault ? s.groupDefault : null,
+      r.fits ? null : s.startNoFit,
+    ].filter((x): x is string => x !== null);
+    return {
+      name: `${local(r.method.name, lang)}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`,
+      value: r.method.id,
+      description: `${fit(suggestionWhy(t, lang, r))}\n${fit(local(r.method.description, lang))}`,
+    };
+  });
+  return { choices, default: top?.method.id };
+}
+
+/** What the chair should know once a method is picked: its cautions, and a time that does not fit. */
+export function methodNotices(t: Messages, lang: Lang, m: Method, available: number): string[] {
+  const s = t.methods.say;
+  const out = m.cautions.map((c) => `${s.showLabels.cautions}: ${local(c, lang)}`);
+  const fit = timeFitFor(m, available);
+  if (fit.kind === 'tight') out.push(s.timeLeftWarning(local(m.name, lang), fit.full, available));
+  if (fit.kind === 'too-short') out.push(s.timeLeftTooShort(local(m.name, lang), fit.minimum, available));
   return out;
 }

@@ -56,9 +56,30 @@ describe('suggestMethods', () => {
     expect(ids(r).indexOf('roddelmethode')).toBeGreaterThan(ids(r).indexOf('5-stappen'));
   });
 
-  it('is stable: equal scores sort by id, and without any input every method fits', () => {
+  it('without a question type puts methods for most questions before specialised ones; equal scores sort by id', () => {
     const r = suggestMethods({ methods });
     expect(r.every((s) => s.fits)).toBe(true);
-    expect(ids(r)).toEqual([...ids(r)].sort());
+    const general = r.filter((s) => s.method.questionTypes.includes('general'));
+    expect(ids(r).slice(0, general.length)).toEqual(ids(general));
+    expect(ids(general)).toEqual([...ids(general)].sort());
+    expect(general[0]!.reasons).toContainEqual({ kind: 'any-question' });
+    const three = r.find((s) => s.method.id === '3-stoelen')!;
+    expect(three.reasons).not.toContainEqual({ kind: 'any-question' });
+  });
+
+  it("gives the group's default method a plus, which variety can outweigh", () => {
+    const r = suggestMethods({ methods, minutes: 90, present: 5, groupDefault: 'incidentmethode' });
+    expect(ids(r)[0]).toBe('incidentmethode');
+    expect(r[0]!.reasons).toContainEqual({ kind: 'group-default' });
+    const used = suggestMethods({ methods, minutes: 90, present: 5, groupDefault: 'incidentmethode', recent: [{ methodId: 'incidentmethode', startedAt: '2026-11-10T18:00:00Z' }] });
+    expect(ids(used)[0]).not.toBe('incidentmethode');
+  });
+});
+
+describe('a meeting under way', () => {
+  it('uses the minutes actually left for the case when given', () => {
+    const r = suggestMethods({ methods, minutes: 120, available: 40, present: 5 });
+    expect(r.find((s) => s.method.id === 'vijf-rondes')!.reasons).toContainEqual({ kind: 'time', fit: { kind: 'fits', full: 35, available: 40 } });
+    expect(r.find((s) => s.method.id === '5-stappen')!.warnings).toContainEqual({ kind: 'time', fit: { kind: 'tight', full: 65, available: 40 } });
   });
 });

@@ -161,8 +161,8 @@ phases:
         kind: rating
         perMember: true
         label:
-          nl: Proces (1-5)
-          en: Process (1-5)
+          nl: Proces
+          en: Process
 `;
 }
 
@@ -320,6 +320,8 @@ export const nl = {
         ago === 1 ? `vorige keer gebruikt (${date}); afwisseling houdt het fris` : `${ago} bijeenkomsten geleden gebruikt (${date})`,
       usedBefore: (ago: number, date: string) => `al even niet gebruikt (${ago} bijeenkomsten geleden, ${date})`,
       newForGroup: 'nog niet gebruikt door de groep',
+      anyQuestion: 'geschikt voor de meeste werkvragen',
+      groupDefault: 'de standaardmethode van de groep',
       experiencedForNewGroup: (held: number) => `vraagt een ervaren groep; jullie hadden ${held} bijeenkomsten`,
       beginnerForNewGroup: 'goed voor een groep die net begint',
     },
@@ -332,9 +334,13 @@ export const nl = {
     valid: (file: string, name: string, phases: number) => `${file} is in orde: ${name}, ${phases} fasen.`,
     validOverrides: (id: string) => `Dit bestand vervangt de ingebouwde methode '${id}' als het in je methodemap staat.`,
     invalid: (n: number) => (n === 1 ? 'Eén fout:' : `${n} fouten:`),
-    startSuggested: 'Voorgesteld',
-    startOther: 'Overige methoden',
-    startChoiceLine: (name: string, why: string) => `${name} — ${why}`,
+    startSuggested: 'voorgesteld',
+    startNoFit: 'past nu niet',
+    groupDefault: 'standaard van de groep',
+    timeLeftWarning: (name: string, full: number, available: number) =>
+      `${name} duurt volgens de bronnen ${full} minuten; er is nog ${available} minuten voor de casus. De fasen worden ingekort.`,
+    timeLeftTooShort: (name: string, minimum: number, available: number) =>
+      `${name} past niet in de ${available} minuten die er nog zijn: zelfs ingekort is er ${minimum} nodig.`,
     starter: (id: string) => starter(id, starterNl),
     fromHeader: (from: string) => `# Begonnen als kopie van '${from}'. Pas de teksten aan; controleer met intervisie methods validate.`,
   },
@@ -439,6 +445,8 @@ export const en: typeof nl = {
         ago === 1 ? `used last time (${date}); variety keeps it fresh` : `used ${ago} meetings ago (${date})`,
       usedBefore: (ago, date) => `not used for a while (${ago} meetings ago, ${date})`,
       newForGroup: 'not used by the group yet',
+      anyQuestion: 'suits most work questions',
+      groupDefault: "the group's default method",
       experiencedForNewGroup: (held) => `needs an experienced group; you have had ${held} meetings`,
       beginnerForNewGroup: 'good for a group that is just starting',
     },
@@ -451,9 +459,13 @@ export const en: typeof nl = {
     valid: (file, name, phases) => `${file} is fine: ${name}, ${phases} phases.`,
     validOverrides: (id) => `This file replaces the built-in method '${id}' when it is in your methods folder.`,
     invalid: (n) => (n === 1 ? 'One error:' : `${n} errors:`),
-    startSuggested: 'Suggested',
-    startOther: 'Other methods',
-    startChoiceLine: (name, why) => `${name} — ${why}`,
+    startSuggested: 'suggested',
+    startNoFit: 'does not fit now',
+    groupDefault: "group's default",
+    timeLeftWarning: (name, full, available) =>
+      `${name} takes ${full} minutes according to the sources; ${available} minutes are left for the case. The phases will be shortened.`,
+    timeLeftTooShort: (name, minimum, available) =>
+      `${name} does not fit in the ${available} minutes left: even shortened it needs ${minimum}.`,
     starter: (id) => starter(id, starterEn),
     fromHeader: (from) => `# Started as a copy of '${from}'. Edit the texts; check it with intervisie methods validate.`,
   },
