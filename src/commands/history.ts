@@ -134,7 +134,7 @@ export function show(ctx: Ctx, key: string, opts: { json?: boolean }): void {
     out.heading(t.hist.notes);
     for (const n of notes) {
       const phase = d.phases.find((p) => p.phase === n.phase)?.title ?? n.field;
-      out.line(`  ${safeText(phase)} · ${safeText(n.field)}${n.person ? ` · ${safeText(n.person)}` : ''}: ${n.text !== null ? safeText(n.text) : n.rating}`);
+      out.line(`  ${safeText(phase)} · ${safeText(n.label)}${n.person ? ` · ${safeText(n.person)}` : ''}: ${n.text !== null ? safeText(n.text) : n.rating}`);
     }
   }
   if (d.actionPoints.length) {

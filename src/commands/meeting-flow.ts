@@ -27,7 +27,7 @@ import { getGroup, listMembers, updateGroupColumns } from '../store/groups.js';
 import * as db from '../store/meetings.js';
 import type { Store } from '../store/store.js';
 import { formatTable } from '../ui/output.js';
-import { clockTime, isoDay, longDateTime } from '../ui/meeting-format.js';
+import { clockTime, isoDay, longDateTime, wrap } from '../ui/meeting-format.js';
 import type { PhaseEvent, PhaseResult, PhaseScreenOptions } from '../ui/phase-screen.js';
 
 export type PhaseRunner = (ctx: Ctx, o: PhaseScreenOptions) => Promise<PhaseResult>;
@@ -53,7 +53,9 @@ export interface Person {
   name: string;
 }
 
-const HEARTBEAT_MS = 30_000;
+// While a phase runs nobody answers anything; this mark tells `resume` when the program was last alive.
+const HEARTBEAT_MS = 60_000;
+const REPLAN_THRESHOLD_SECONDS = 120;
 
 /**
  * Runs one meeting from whatever step it is at to the end. Every answer is written in one
@@ -142,6 +144,11 @@ export class MeetingFlow {
   private name(memberId: string | null): string {
     if (!memberId) return this.t.say.theGroup;
     return safeText(this.members().find((m) => m.id === memberId)?.name ?? this.store.db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(memberId) as string);
+  }
+
+  /** A paragraph of text, wrapped at word boundaries to the terminal. */
+  private para(text: string, indent = ''): void {
+    this.out.line(wrap(text, this.out.width - 1, indent));
   }
 
   private heading(step: Step, title: string): void {
@@ -456,7 +463,7 @@ export class MeetingFlow {
     const cands = db.candidates(this.store, m.id);
     if (state['mode'] === undefined) {
       this.heading('egt', this.t.title.egt);
-      this.out.line(this.t.say.egtExplain);
+      for (const l of this.t.say.egtExplain) this.para(l, '   ');
       const mode = await this.ctx.prompt.select<'group' | 'each'>({
         message: this.t.ask.egtMode,
         choices: [
@@ -590,8 +597,8 @@ export class MeetingFlow {
   private showMethod(method: Method): void {
     const lang = this.ctx.lang;
     this.out.line(this.out.c.bold(safeText(method.name[lang])));
-    this.out.line(safeText(method.description[lang]));
-    this.out.line(`${this.t.say.suits}: ${safeText(method.suits[lang])}`);
+    this.para(safeText(method.description[lang]));
+    this.para(`${this.t.say.suits}: ${safeText(method.suits[lang])}`);
     method.phases.forEach((p, i) =>
       this.out.line(`  ${i + 1}. ${safeText(p.title[lang])}${p.minutes ? ` (${p.estimate ? '±' : ''}${p.minutes} min)` : ''}`),
     );
@@ -733,15 +740,15 @@ export class MeetingFlow {
     this.out.line();
     this.out.heading(this.t.say.phaseHeading(no, of, label));
     if (caseRow && hasFlag(phase, 'caseIntake')) this.out.line(this.t.say.intakeCase(safeText(caseRow.title ?? ''), safeText(caseRow.owner_name)));
-    this.out.line(`${c.bold(this.t.say.purpose)}: ${safeText(phase.purpose[lang])}`);
-    this.out.line(`${c.bold(this.t.say.chairSays)}: “${safeText(phase.chairScript[lang])}”`);
+    this.para(`${this.t.say.purpose}: ${safeText(phase.purpose[lang])}`);
+    this.para(`${this.t.say.chairSays}: “${safeText(phase.chairScript[lang])}”`);
     if (phase.rules.length > 0) {
       this.out.line(c.bold(`${this.t.say.rules}:`));
-      for (const r of phase.rules) this.out.line(`  - ${safeText(r[lang])}`);
+      for (const r of phase.rules) this.para(`  - ${safeText(r[lang])}`, '    ');
     }
     const owner = caseRow ? safeText(caseRow.owner_name) : this.t.say.owner;
-    this.out.line(`${c.bold(owner)}: ${safeText(phase.roles.owner[lang])}`);
-    this.out.line(`${c.bold(this.t.say.others)}: ${safeText(phase.roles.others[lang])}`);
+    this.para(`${owner}: ${safeText(phase.roles.owner[lang])}`);
+    this.para(`${this.t.say.others}: ${safeText(phase.roles.others[lang])}`);
     for (const f of phase.flags) this.out.line(`${c.yellow('!')} ${this.t.flags[f]}`);
     this.out.line(`${c.bold(this.t.say.time)}: ${this.t.say.minutes(Math.round(plannedSeconds / 60))}`);
   }
@@ -762,7 +769,7 @@ export class MeetingFlow {
     let planned = run.planned_seconds;
     let pauseId: string | null = null;
     const later = runs.slice(i + 1).reduce((a, r) => a + r.planned_seconds, 0);
-    const heartbeat = this.ctx.clock.setInterval(() => this.commit(), HEARTBEAT_MS);
+    const heartbeat = this.ctx.clock.setInterval(() => db.markAlive(this.store, this.meetingId, this.now().toISOString()), HEARTBEAT_MS);
     const onEvent = (e: PhaseEvent): void => {
       if (e.type === 'pause') {
         this.commit({}, () => {
@@ -881,14 +888,16 @@ export class MeetingFlow {
       availableSec,
     );
     const diff = current - availableSec;
-    if (Math.abs(diff) < 60) return;
+    // A minute or so either way is noise; only a real shift is worth the chair's attention.
+    if (Math.abs(diff) < REPLAN_THRESHOLD_SECONDS) return;
+    const shift = Math.round(Math.abs(diff) / 60);
     const cases = new Set(runs.map((r) => r.case_id)).size;
     const labels = rest.map((r) => {
       const it = items[r.ordinal];
       return it ? this.phaseLabel(it.phase, it.caseNo, cases) : r.phase_id;
     });
     this.out.line();
-    this.out.line(diff > 0 ? this.t.say.behind(Math.round(diff / 60)) : this.t.say.ahead(Math.round(-diff / 60)));
+    this.out.line(diff > 0 ? this.t.say.behind(shift) : this.t.say.ahead(shift));
     this.showPlan(
       labels,
       next.map((s) => Math.round(s / 60)),
@@ -899,15 +908,16 @@ export class MeetingFlow {
       message: this.t.ask.replan,
       choices: [
         { name: this.t.say.replanAccept, value: 'replan' },
-        { name: diff > 0 ? this.t.say.replanExtend(Math.ceil(diff / 60)) : this.t.say.replanKeepEarly(Math.floor(-diff / 60)), value: 'keep' },
+        { name: diff > 0 ? this.t.say.replanExtend(shift) : this.t.say.replanKeepEarly, value: 'keep' },
       ],
+      // Running late: re-dividing keeps the end time; running early: finishing early is usually welcome.
+      default: diff > 0 ? 'replan' : 'keep',
     });
     this.commit({}, () => {
       if (choice === 'replan') rest.forEach((r, k) => db.updatePhaseRun(this.store, r.id, { planned_seconds: next[k]! }));
-      else {
-        const m = this.meeting();
-        const delta = diff > 0 ? Math.ceil(diff / 60) : -Math.floor(-diff / 60);
-        db.updateMeeting(this.store, this.meetingId, { planned_minutes: Math.max(1, m.planned_minutes + delta) });
+      else if (diff > 0) {
+        // The chair extends the meeting by what the phases need.
+        db.updateMeeting(this.store, this.meetingId, { planned_minutes: this.meeting().planned_minutes + shift });
       }
     });
   }

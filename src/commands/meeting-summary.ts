@@ -32,7 +32,7 @@ export interface MeetingDetails {
   attendance: { name: string; guest: boolean; present: boolean; checkin: string | null }[];
   cases: { title: string | null; owner: string; question: string | null; e: number | null; g: number | null; t: number | null; rank: number | null; chosen: number | null; reason: string | null }[];
   phases: { ordinal: number; phase: string; title: string; plannedSeconds: number; actualSeconds: number | null; pausedSeconds: number; overtimeSeconds: number; startedAt: string | null; endedAt: string | null }[];
-  notes: { phase: string | null; field: string; person: string | null; text: string | null; rating: number | null }[];
+  notes: { phase: string | null; field: string; label: string; person: string | null; text: string | null; rating: number | null }[];
   actionPoints: { who: string | null; text: string | null; due: string | null; status: string }[];
   next: { scheduledAt: string; chair: string | null; caseOwners: string[] } | null;
 }
@@ -96,7 +96,8 @@ export function meetingDetails(ctx: Ctx, store: Store, id: string): MeetingDetai
     notes: db.notes(store, id).map((n) => {
       const run = runs.find((r) => r.id === n.phase_run_id);
       const person = n.member_id ? name(n.member_id) : n.phase_run_id ? (present[n.ordinal]?.member_id === null ? (present[n.ordinal]?.name ?? null) : null) : null;
-      return { phase: run ? run.phase_id : null, field: n.field, person, text: n.text, rating: n.rating };
+      const label = method?.phases.find((p) => p.id === run?.phase_id)?.notes.find((f) => f.id === n.field)?.label[ctx.lang] ?? n.field;
+      return { phase: run ? run.phase_id : null, field: n.field, label, person, text: n.text, rating: n.rating };
     }),
     actionPoints: db.meetingActions(store, id).map((a) => ({ who: a.owner_name, text: a.text, due: a.due_date, status: a.status })),
     next: next
@@ -147,7 +148,7 @@ export function showSummary(ctx: Ctx, store: Store, id: string): void {
 }
 
 function fmtMin(seconds: number): string {
-  return `${Math.round(seconds / 60)} min`;
+  return seconds > 0 && seconds < 30 ? '<1 min' : `${Math.round(seconds / 60)} min`;
 }
 
 /** A short verslag in Markdown: attendance and times, case content only when asked for. */
@@ -174,7 +175,7 @@ export function markdownReport(ctx: Ctx, store: Store, id: string, withContent: 
     const noted = d.notes.filter((n) => n.text !== null || n.rating !== null);
     if (noted.length) {
       lines.push('', `## ${t.notes}`, '');
-      for (const n of noted) lines.push(`- ${n.phase ?? ''} · ${n.field}${n.person ? ` · ${n.person}` : ''}: ${n.text ?? n.rating}`);
+      for (const n of noted) lines.push(`- ${n.label}${n.person ? ` · ${n.person}` : ''}: ${n.text ?? n.rating}`);
     }
   } else if (chosen.length) {
     lines.push('', t.contentLeftOut);
@@ -183,7 +184,7 @@ export function markdownReport(ctx: Ctx, store: Store, id: string, withContent: 
     lines.push('', `## ${t.actions}`, '');
     for (const a of d.actionPoints) lines.push(`- ${a.who ?? t.group}${withContent ? `: ${a.text ?? ''}` : ''}${a.due ? ` (${a.due})` : ''}`);
   }
-  if (d.next) lines.push('', `## ${t.next}`, '', `${longDateTime(d.next.scheduledAt, ctx.lang)}; ${t.chair}: ${d.next.chair ?? '-'}; ${t.caseOwners}: ${d.next.caseOwners.join(', ') || '-'}`);
+  if (d.next) lines.push('', `## ${t.next}`, '', `- ${t.when}: ${longDateTime(d.next.scheduledAt, ctx.lang)}`, `- ${t.chair}: ${d.next.chair ?? '-'}`, `- ${t.caseOwners}: ${d.next.caseOwners.join(', ') || '-'}`);
   return `${lines.map((l) => safeText(l)).join('\n')}\n`;
 }
 

@@ -77,6 +77,11 @@ export function updateMeeting(store: Store, id: string, values: Partial<Record<M
   update(store, 'meetings', id, values);
 }
 
+/** The program is still running this meeting: not a change of content, so updated_at stays. */
+export function markAlive(store: Store, id: string, at: string): void {
+  store.db.prepare("UPDATE meetings SET step_state = json_set(COALESCE(step_state, '{}'), '$.seenAt', ?) WHERE id = ?").run(at, id);
+}
+
 export function getMeeting(store: Store, id: string): MeetingRow | null {
   return (store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined) ?? null;
 }

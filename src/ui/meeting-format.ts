@@ -35,3 +35,21 @@ export function hoursMinutes(minutes: number, lang: Lang): string {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} ${hw}` : `${h} ${hw} ${m} min`;
 }
+
+/** Break a paragraph at spaces so no word is split by the terminal; `indent` starts every line after the first. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const max = Math.max(20, width);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if ([...next].length > max && line !== '') {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line = next;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
