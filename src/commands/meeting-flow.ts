@@ -29,6 +29,7 @@ import type { Store } from '../store/store.js';
 import { formatTable } from '../ui/output.js';
 import { clockTime, isoDay, longDateTime, wrap } from '../ui/meeting-format.js';
 import type { PhaseEvent, PhaseResult, PhaseScreenOptions } from '../ui/phase-screen.js';
+import { renderPlan } from '../ui/plan-table.js';
 
 export type PhaseRunner = (ctx: Ctx, o: PhaseScreenOptions) => Promise<PhaseResult>;
 
@@ -892,17 +893,18 @@ export class MeetingFlow {
     if (Math.abs(diff) < REPLAN_THRESHOLD_SECONDS) return;
     const shift = Math.round(Math.abs(diff) / 60);
     const cases = new Set(runs.map((r) => r.case_id)).size;
-    const labels = rest.map((r) => {
-      const it = items[r.ordinal];
-      return it ? this.phaseLabel(it.phase, it.caseNo, cases) : r.phase_id;
-    });
     this.out.line();
     this.out.line(diff > 0 ? this.t.say.behind(shift) : this.t.say.ahead(shift));
-    this.showPlan(
-      labels,
-      next.map((s) => Math.round(s / 60)),
-      this.now(),
-      from + 1,
+    this.out.line(
+      renderPlan(
+        this.ctx,
+        rest.map((r, k) => {
+          const it = items[r.ordinal];
+          const label = it ? this.phaseLabel(it.phase, it.caseNo, cases) : r.phase_id;
+          return { label: `${r.ordinal + 1}/${runs.length} ${label}`, seconds: next[k]!, previousSeconds: r.planned_seconds };
+        }),
+        new Date(this.now().getTime() + (availableSec + CLOSING_RESERVE_MINUTES * 60) * 1000),
+      ),
     );
     const choice = await this.ctx.prompt.select<'replan' | 'keep'>({
       message: this.t.ask.replan,

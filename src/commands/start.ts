@@ -7,6 +7,7 @@ import { safeText } from '../domain/names.js';
 import { isStep, stepNumber, STEP_COUNT } from '../domain/session.js';
 import type { Group } from '../domain/types.js';
 import { InterruptedError, UserError } from '../errors.js';
+import { addPreparedCase } from '../store/cases.js';
 import { createGroup, listGroups, listMembers, resolveGroup } from '../store/groups.js';
 import * as db from '../store/meetings.js';
 import { SessionLock } from '../store/session-lock.js';
@@ -211,7 +212,7 @@ async function demo(ctx: Ctx, opts: StartOptions): Promise<void> {
     ctx.out.warn(t.say.demoBanner);
     const group = createGroup(store, { name: t.demo.group, members: [...t.demo.members], minSize: 4, minutes: 120, method: '5-stappen' });
     const owner = listMembers(store, group.id).find((m) => m.name === t.demo.members[1])!;
-    store.tx(() => db.insertPreparedCase(store, { groupId: group.id, ownerId: owner.id, title: t.demo.caseTitle, question: t.demo.caseQuestion, est: [4, 3, 2] }));
+    addPreparedCase(store, { groupId: group.id, ownerId: owner.id, title: t.demo.caseTitle, question: t.demo.caseQuestion, estimate: { e: 4, g: 3, t: 2 } });
     await startIn(ctx, store, group, { ...opts, demo: true });
     ctx.out.warn(t.say.demoDone);
   } finally {

@@ -472,16 +472,3 @@ export function abortMeeting(store: Store, meetingId: string, endedAt: string, c
   update(store, 'meetings', meetingId, { status: 'aborted', ended_at: endedAt, counted: counted ? 1 : 0, step: null });
 }
 
-/** A case prepared before the meeting (used by the demo; `intervisie case add` has its own). */
-export function insertPreparedCase(store: Store, c: { groupId: string; ownerId: string; title: string; question: string | null; est: [number, number, number] | null }): string {
-  return insert(store, 'cases', {
-    group_id: c.groupId,
-    owner_id: c.ownerId,
-    title: c.title,
-    question: c.question,
-    est_e: c.est?.[0] ?? null,
-    est_g: c.est?.[1] ?? null,
-    est_t: c.est?.[2] ?? null,
-    status: 'prepared',
-  });
-}

@@ -5,7 +5,7 @@ import { abort, resume, start } from '../../src/commands/start.js';
 import type { PhaseRunner } from '../../src/commands/meeting-flow.js';
 import { InterruptedError } from '../../src/errors.js';
 import { createGroup } from '../../src/store/groups.js';
-import { insertPreparedCase } from '../../src/store/meetings.js';
+import { addPreparedCase } from '../../src/store/cases.js';
 import { Store } from '../../src/store/store.js';
 import { testCtx } from '../helpers/ctx.js';
 import { RulePrompter, type Rule } from '../helpers/rule-prompter.js';
@@ -19,7 +19,7 @@ function setup(o: { prepared?: boolean } = {}): string {
   const g = createGroup(store, { name: 'Coaches', members: MEMBERS, minSize: 4, minutes: 120, method: '5-stappen' });
   if (o.prepared) {
     const carla = store.db.prepare("SELECT id FROM members WHERE name = 'Carla'").pluck().get() as string;
-    store.tx(() => insertPreparedCase(store, { groupId: g.id, ownerId: carla, title: 'Voorbereid', question: 'Hoe?', est: [2, 2, 2] }));
+    addPreparedCase(store, { groupId: g.id, ownerId: carla, title: 'Voorbereid', question: 'Hoe?', estimate: { e: 2, g: 2, t: 2 } });
   }
   store.close();
   return db;
