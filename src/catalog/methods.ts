@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
@@ -69,7 +69,7 @@ export function loadMethods(o: { env?: NodeJS.ProcessEnv; lang?: Lang; dirs?: { 
       continue;
     }
     for (const file of files) {
-      const result = parseMethodFile(file, undefined, o.lang);
+      const result = cachedParse(file, o.lang ?? 'en');
       if (!result.ok) {
         errors.push(...result.errors);
         continue;
@@ -89,6 +89,25 @@ export function loadMethods(o: { env?: NodeJS.ProcessEnv; lang?: Lang; dirs?: { 
     get: (id) => byId.get(id)?.method,
     ids: () => methods.map((m) => m.method.id),
   };
+}
+
+// A meeting reads the catalog several times; parsing and validating is the slow part, so a file
+// is parsed again only when it changed.
+const parsed = new Map<string, { stamp: string; result: ParseResult }>();
+
+function cachedParse(file: string, lang: Lang): ParseResult {
+  let stamp: string;
+  try {
+    const st = statSync(file);
+    stamp = `${st.mtimeMs}:${st.size}:${lang}`;
+  } catch {
+    return parseMethodFile(file, undefined, lang);
+  }
+  const hit = parsed.get(file);
+  if (hit && hit.stamp === stamp) return hit.result;
+  const result = parseMethodFile(file, undefined, lang);
+  parsed.set(file, { stamp, result });
+  return result;
 }
 
 export type ParseResult = { ok: true; method: Method } | { ok: false; errors: MethodFileError[] };

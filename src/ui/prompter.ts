@@ -116,6 +116,6 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
         ),
       ),
     password: (o) =>
-      run((p) => p.password({ message: o.message, mask: '*', ...(o.validate ? { validate: o.validate } : {}) }, ctx)),
+      run((p) => p.password({ message: o.message, mask: '*', toggleMask: false, ...(o.validate ? { validate: o.validate } : {}) }, ctx)),
   };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../../src/context.js';
 import { Store } from '../../src/store/store.js';
 import { createCtx } from '../../src/ui/context-factory.js';
 import type { Lang } from '../../src/ui/i18n/index.js';
+import type { Prompter } from '../../src/ui/prompter.js';
 import { ScriptedPrompter, type Answer } from './scripted-prompter.js';
 
 export class Capture extends Writable {
@@ -25,7 +26,7 @@ export interface TestCtx {
 }
 
 /** A command context running in-process: scripted answers, fake clock, captured output. */
-export function testCtx(o: { db: string; answers?: Answer[]; lang?: Lang; interactive?: boolean; clock?: FakeClock; env?: NodeJS.ProcessEnv }): TestCtx {
+export function testCtx(o: { db: string; answers?: Answer[]; lang?: Lang; interactive?: boolean; clock?: FakeClock; env?: NodeJS.ProcessEnv; prompter?: Prompter }): TestCtx {
   const stdout = new Capture();
   const stderr = new Capture();
   const clock = o.clock ?? new FakeClock();
@@ -42,8 +43,8 @@ export function testCtx(o: { db: string; answers?: Answer[]; lang?: Lang; intera
     stdout,
     stderr,
     command: 'intervisie test',
-    prompt,
-    interactive: o.interactive ?? (o.answers !== undefined),
+    prompt: o.prompter ?? prompt,
+    interactive: o.interactive ?? (o.answers !== undefined || o.prompter !== undefined),
   });
   return { ctx, stdout, stderr, clock, prompt };
 }
