@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src/store/migrations/index.js';
 import { runCli } from '../helpers/cli.js';
 import { seedDb } from '../helpers/seed.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
@@ -61,7 +62,7 @@ describe('doctor', () => {
     const r = runCli(['doctor'], { db });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Bestand: ${db}`);
-    expect(r.stdout).toContain('Schemaversie: 1 (actueel)');
+    expect(r.stdout).toContain(`Schemaversie: ${LATEST_VERSION} (actueel)`);
     expect(r.stdout).toContain('Samenhang: in orde');
     expect(r.stdout).toContain('1 groep, 1 bijeenkomst');
     expect(r.stdout).toMatch(/Grootte: intervisie\.db \d+,\d kB/);

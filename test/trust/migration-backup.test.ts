@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
-import { up as initial } from '../../src/store/migrations/001-initial.js';
 import { Store } from '../../src/store/store.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -31,18 +30,22 @@ vi.mock('../../src/store/migrations/index.js', async () => {
   };
 });
 
+// The shipped migrations, without the mocked extra one: they make today's schema.
+const real = await vi.importActual<typeof import('../../src/store/migrations/index.js')>('../../src/store/migrations/index.js');
+const CURRENT = real.LATEST_VERSION;
+
 /** A file at the previous schema version, written without the mocked migration list. */
 function olderFile(): string {
   const old = join(tempDir(), 'intervisie.db');
   const db = new Database(old);
   db.pragma('journal_mode = WAL');
   db.transaction(() => {
-    initial(db);
+    for (const m of real.MIGRATIONS) m.up(db);
     db.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'dev-1')").run();
     db.prepare(
       "INSERT INTO groups (id, name, name_key, created_at, updated_at, device_id) VALUES ('g1', 'Oud', 'oud', '2026-01-01', '2026-01-01', 'dev-1')",
     ).run();
-    db.pragma('user_version = 1');
+    db.pragma(`user_version = ${CURRENT}`);
   })();
   db.close();
   return old;
@@ -50,20 +53,20 @@ function olderFile(): string {
 
 function backups(path: string): string[] {
   const dir = dirname(path);
-  return readdirSync(dir).filter((n) => n.startsWith(`${path.split('/').pop()}.backup-v1-`)).map((n) => join(dir, n));
+  return readdirSync(dir).filter((n) => n.startsWith(`${path.split('/').pop()}.backup-v${CURRENT}-`)).map((n) => join(dir, n));
 }
 
 describe('automatic backup before a migration', () => {
   it('copies the older file (0600) before migrating it', () => {
     const path = olderFile();
     const store = Store.open(path, new FakeClock());
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(CURRENT + 1);
     store.close();
     const [backup, ...more] = backups(path);
     expect(more).toHaveLength(0);
     expect(statSync(backup!).mode & 0o777).toBe(0o600);
     const copy = new Database(backup!, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(CURRENT);
     expect(copy.prepare('SELECT name FROM groups').all()).toEqual([{ name: 'Oud' }]);
     copy.close();
   });

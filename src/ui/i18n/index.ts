@@ -5,6 +5,7 @@ import * as meeting from './meeting.js';
 import * as methods from './methods.js';
 import * as timer from './timer.js';
 import * as trust from './trust.js';
+import * as report from './report.js';
 
 // One namespace per area; a new area adds one import and one line in each catalog
 // (one area per line, so engineers adding areas at the same time merge cleanly).
@@ -17,6 +18,7 @@ const catalogs = {
     timer: timer.nl,
     between: between.nl,
     trust: trust.nl,
+    report: report.nl,
   },
   en: {
     ...common.en,
@@ -26,6 +28,7 @@ const catalogs = {
     timer: timer.en,
     between: between.en,
     trust: trust.en,
+    report: report.en,
   },
 };
 

@@ -1,0 +1,297 @@
+import { localDateTime, localTime, periodMonths, type Period } from './period.js';
+import type { RegisterProfile } from './register.js';
+
+// The hours a member can prove: pure arithmetic over what the store read. Totals are
+// summed from whole minutes; hours are only rounded for display (2 decimals).
+
+export interface MeetingRecord {
+  id: string;
+  groupId: string;
+  status: 'running' | 'completed' | 'aborted';
+  counted: boolean;
+  source: 'live' | 'logged';
+  startedAt: string;
+  endedAt: string | null;
+  pausedSeconds: number;
+  plannedMinutes: number;
+  chairId: string | null;
+  methodId: string | null;
+  place: string | null;
+  topic: string | null;
+  /** Members on the attendance list who were there, and who were not (guests are not members). */
+  present: string[];
+  absent: string[];
+  /** Owners of the cases discussed: only who brought one, never what it was about. */
+  caseOwnerIds: string[];
+}
+
+export interface MemberRecord {
+  id: string;
+  groupId: string;
+  name: string;
+  register: string | null;
+  registrationNumber: string | null;
+  removed: boolean;
+}
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+  minSize: number;
+}
+
+/** The shared hours rule: (end − start) − pauses, in whole minutes, never negative. */
+export function meetingMinutes(m: Pick<MeetingRecord, 'startedAt' | 'endedAt' | 'pausedSeconds'>): number {
+  if (m.endedAt === null) return 0;
+  const seconds = (Date.parse(m.endedAt) - Date.parse(m.startedAt)) / 1000 - m.pausedSeconds;
+  return Math.max(0, Math.round(seconds / 60));
+}
+
+/** Held, as far as hours go: completed, or aborted with the chair saying it was held. */
+export function meetingHeld(m: Pick<MeetingRecord, 'status' | 'counted'>): boolean {
+  return m.status === 'completed' || (m.status === 'aborted' && m.counted);
+}
+
+export function minutesToHours(minutes: number): number {
+  return Math.round((minutes * 100) / 60) / 100;
+}
+
+export type NotCountedCode = 'not-held' | 'too-short' | 'too-few-present' | 'group-too-large' | 'no-chair' | 'no-method';
+
+export interface NotCountedReason {
+  code: NotCountedCode;
+  /** The figure found at the meeting (minutes, members present, group size). */
+  actual?: number;
+  /** The register's limit it was compared with. */
+  limit?: number;
+}
+
+export interface MeetingFacts {
+  minutes: number;
+  present: number;
+  listed: number;
+  chairId: string | null;
+  methodId: string | null;
+  groupMinSize: number;
+  held: boolean;
+}
+
+/** Why a meeting does not count for a register; empty when it counts. */
+export function notCountedReasons(f: MeetingFacts, register: RegisterProfile | null): NotCountedReason[] {
+  if (!f.held) return [{ code: 'not-held' }];
+  if (!register) return [];
+  const r = register.rules;
+  const out: NotCountedReason[] = [];
+  if (r.minMeetingMinutes !== null && f.minutes < r.minMeetingMinutes) {
+    out.push({ code: 'too-short', actual: f.minutes, limit: r.minMeetingMinutes });
+  }
+  const minPresent = r.minPresent === 'group' ? f.groupMinSize : r.minPresent;
+  if (minPresent !== null && f.present < minPresent) out.push({ code: 'too-few-present', actual: f.present, limit: minPresent });
+  if (r.maxGroupSize !== null && f.listed > r.maxGroupSize) {
+    out.push({ code: 'group-too-large', actual: f.listed, limit: r.maxGroupSize });
+  }
+  if (r.requireChair && f.chairId === null) out.push({ code: 'no-chair' });
+  if (r.requireMethod && (f.methodId === null || f.methodId === '')) out.push({ code: 'no-method' });
+  return out;
+}
+
+export interface MeetingSummary {
+  id: string;
+  groupId: string;
+  date: string;
+  start: string;
+  end: string;
+  minutes: number;
+  plannedMinutes: number;
+  present: string[];
+  absent: string[];
+  chairId: string | null;
+  methodId: string | null;
+  caseOwnerIds: string[];
+  place: string | null;
+  topic: string | null;
+  logged: boolean;
+  held: boolean;
+  reasons: NotCountedReason[];
+}
+
+export interface NotCountedEntry {
+  meetingId: string;
+  date: string;
+  reasons: NotCountedReason[];
+}
+
+export interface RequirementResult {
+  requiredMinutes: number | null;
+  requiredMeetings: number | null;
+  missingMinutes: number;
+  missingMeetings: number;
+  caseRequired: boolean;
+  caseMissing: boolean;
+  maxMissed: number | null;
+  tooManyMissed: boolean;
+  met: boolean;
+}
+
+export interface MemberTotals {
+  memberId: string;
+  groupId: string;
+  meetings: number;
+  minutes: number;
+  plannedMinutes: number;
+  chaired: number;
+  casesBrought: number;
+  missed: number;
+  /** Meetings that count, in date order (for the certificate). */
+  meetingIds: string[];
+  notCounted: NotCountedEntry[];
+  requirement: RequirementResult | null;
+}
+
+export interface ReportInput {
+  period: Period;
+  register: RegisterProfile | null;
+  groups: GroupRecord[];
+  members: MemberRecord[];
+  meetings: MeetingRecord[];
+  /** Only these members (ids); null = everyone in the groups. */
+  onlyMembers: ReadonlySet<string> | null;
+}
+
+export interface ReportModel {
+  period: Period;
+  months: number;
+  register: RegisterProfile | null;
+  members: MemberTotals[];
+  meetings: MeetingSummary[];
+}
+
+/** Requirement for a period compared pro rata to the register's own period length. */
+export function evaluateRequirement(
+  t: Pick<MemberTotals, 'minutes' | 'meetings' | 'casesBrought' | 'missed'>,
+  register: RegisterProfile | null,
+  months: number,
+): RequirementResult | null {
+  const req = register?.requirement;
+  if (!req) return null;
+  const share = months / req.periodMonths;
+  // A tiny tolerance keeps 15 h × 12/12 at exactly 900 minutes despite floating point.
+  const requiredMinutes = req.hours === null ? null : Math.ceil(req.hours * 60 * share - 1e-9);
+  const requiredMeetings = req.meetings === null ? null : Math.ceil(req.meetings * share - 1e-9);
+  const missingMinutes = requiredMinutes === null ? 0 : Math.max(0, requiredMinutes - t.minutes);
+  const missingMeetings = requiredMeetings === null ? 0 : Math.max(0, requiredMeetings - t.meetings);
+  const caseMissing = req.mustBringCase && t.casesBrought === 0;
+  const tooManyMissed = req.maxMissed !== null && t.missed > req.maxMissed;
+  return {
+    requiredMinutes,
+    requiredMeetings,
+    missingMinutes,
+    missingMeetings,
+    caseRequired: req.mustBringCase,
+    caseMissing,
+    maxMissed: req.maxMissed,
+    tooManyMissed,
+    met: missingMinutes === 0 && missingMeetings === 0 && !caseMissing && !tooManyMissed,
+  };
+}
+
+/** Everything a report shows, from records already limited to the period and groups. */
+export function computeReport(input: ReportInput): ReportModel {
+  const { period, register } = input;
+  const minSize = new Map(input.groups.map((g) => [g.id, g.minSize]));
+
+  const totals = new Map<string, MemberTotals>();
+  const seen = new Set<string>();
+  const totalsFor = (memberId: string, groupId: string): MemberTotals => {
+    let t = totals.get(memberId);
+    if (!t) {
+      t = { memberId, groupId, meetings: 0, minutes: 0, plannedMinutes: 0, chaired: 0, casesBrought: 0, missed: 0, meetingIds: [], notCounted: [], requirement: null };
+      totals.set(memberId, t);
+    }
+    return t;
+  };
+  for (const m of input.members) if (!m.removed) totalsFor(m.id, m.groupId);
+
+  const meetings = input.meetings
+    .filter((m) => m.status !== 'running')
+    .map((m) => {
+      const { date, time } = localDateTime(m.startedAt);
+      return { m, date, time };
+    })
+    .filter(({ date }) => date >= period.from && date <= period.to)
+    .sort((a, b) => (a.m.startedAt < b.m.startedAt ? -1 : a.m.startedAt > b.m.startedAt ? 1 : a.m.id < b.m.id ? -1 : 1));
+
+  const summaries: MeetingSummary[] = [];
+  for (const { m, date, time } of meetings) {
+    const { present, absent, caseOwnerIds } = m;
+    const minutes = meetingMinutes(m);
+    const held = meetingHeld(m);
+    const reasons = notCountedReasons(
+      {
+        minutes,
+        present: present.length,
+        listed: present.length + absent.length,
+        chairId: m.chairId,
+        methodId: m.methodId,
+        groupMinSize: minSize.get(m.groupId) ?? 0,
+        held,
+      },
+      register,
+    );
+    for (const id of absent) {
+      seen.add(id);
+      if (held) totalsFor(id, m.groupId).missed++;
+    }
+    for (const id of present) {
+      seen.add(id);
+      const t = totalsFor(id, m.groupId);
+      if (!held || reasons.length > 0) {
+        t.notCounted.push({ meetingId: m.id, date, reasons });
+        continue;
+      }
+      t.meetings++;
+      t.minutes += minutes;
+      t.plannedMinutes += m.plannedMinutes;
+      t.meetingIds.push(m.id);
+    }
+    if (held) {
+      if (m.chairId) totalsFor(m.chairId, m.groupId).chaired++;
+      for (const o of caseOwnerIds) totalsFor(o, m.groupId).casesBrought++;
+      summaries.push({
+        id: m.id,
+        groupId: m.groupId,
+        date,
+        start: time,
+        end: m.endedAt ? localTime(m.endedAt) : '',
+        minutes,
+        plannedMinutes: m.plannedMinutes,
+        present,
+        absent,
+        chairId: m.chairId,
+        methodId: m.methodId,
+        caseOwnerIds,
+        place: m.place,
+        topic: m.topic,
+        logged: m.source === 'logged',
+        held,
+        reasons,
+      });
+    }
+  }
+
+  const months = periodMonths(period);
+  const only = input.onlyMembers;
+  const members: MemberTotals[] = [];
+  for (const mem of input.members) {
+    const t = totals.get(mem.id);
+    // A member who left the group still shows when they were on an attendance list in the period.
+    if (!t || (mem.removed && !seen.has(mem.id))) continue;
+    if (only && !only.has(mem.id)) continue;
+    t.requirement = evaluateRequirement(t, register, months);
+    members.push(t);
+  }
+  const shown = only
+    ? summaries.filter((s) => s.present.some((id) => only.has(id)) || s.absent.some((id) => only.has(id)))
+    : summaries;
+  return { period, months, register, members, meetings: shown };
+}
