@@ -10,6 +10,7 @@ import { registerMethodsCommands } from './commands/methods-cli.js';
 import { registerTimerCommands } from './commands/timer-cli.js';
 import { registerBetweenCommands } from './commands/between-cli.js';
 import { registerTrustCommands } from './commands/trust-cli.js';
+import { registerSyncCommands } from './commands/sync-cli.js';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -151,6 +152,7 @@ export async function main(o: RunOptions): Promise<number> {
   registerTimerCommands(program, run, t);
   registerBetweenCommands(program, run, t);
   registerTrustCommands(program, run, t);
+  registerSyncCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
     sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));

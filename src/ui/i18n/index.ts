@@ -3,6 +3,7 @@ import * as between from './between.js';
 import * as groups from './groups.js';
 import * as meeting from './meeting.js';
 import * as methods from './methods.js';
+import * as sync from './sync.js';
 import * as timer from './timer.js';
 import * as trust from './trust.js';
 
@@ -17,6 +18,7 @@ const catalogs = {
     timer: timer.nl,
     between: between.nl,
     trust: trust.nl,
+    sync: sync.nl,
   },
   en: {
     ...common.en,
@@ -26,6 +28,7 @@ const catalogs = {
     timer: timer.en,
     between: between.en,
     trust: trust.en,
+    sync: sync.en,
   },
 };
 
