@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { buildBundle } from '../../src/store/bundle-export.js';
 import { decodeBundle, encodeEncrypted, encodePlain, type Bundle } from '../../src/store/bundle-file.js';
 import { findNameClashes, importBundles } from '../../src/store/bundle-import.js';
-import { BUNDLE_TABLES, TABLES, travellingColumns } from '../../src/store/bundle-tables.js';
 import type { Store } from '../../src/store/store.js';
 import { UserError } from '../../src/errors.js';
 import { messages } from '../../src/ui/i18n/index.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { editRow, openLaptop, recordMeeting, seedGroup, SECRET, type Seeded } from '../helpers/fixture.js';
 import { tempDir } from '../helpers/tmp.js';
+import { sharedState } from '../helpers/shared-state.js';
 
 const t = messages('nl');
 
@@ -27,16 +27,7 @@ function merge(store: Store, ...bundles: Bundle[]) {
   return importBundles(store, bundles, { links: [], dryRun: false });
 }
 
-/** Everything that travels without case content, per table, sorted: what two laptops must agree on. */
-function shared(store: Store): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of BUNDLE_TABLES) {
-    if (TABLES[table].contentOnly) continue;
-    const cols = travellingColumns(TABLES[table], false).map((c) => `"${c}"`).join(', ');
-    out[table] = store.db.prepare(`SELECT ${cols} FROM "${table}" ORDER BY id`).all();
-  }
-  return out;
-}
+const shared = sharedState;
 
 function laptop(dir: string, name: string, start?: string) {
   return openLaptop(join(dir, `${name}.db`), start);
