@@ -81,7 +81,10 @@ export function mergeRow(local: Row | null, incoming: Row, spec: MergeSpec = {})
         changed = true;
       }
     }
-    return { action: changed ? 'update' : 'same', row, losers: [] };
+    // A purge on either side (purged_at set, stamps untouched) keeps the content away.
+    const purged = changed || spec.purgeFlag ? applyPurge(row, spec) : row;
+    const differs = Object.keys(purged).some((f) => (purged[f] ?? null) !== (local[f] ?? null));
+    return { action: differs ? 'update' : 'same', row: purged, losers: [] };
   }
 
   const [winner, loser] = c > 0 ? [incoming, local] : [local, incoming];

@@ -5,6 +5,7 @@ import { decodeBundle, encodeEncrypted, encodePlain, type Bundle } from '../../s
 import { findNameClashes, importBundles } from '../../src/store/bundle-import.js';
 import type { Store } from '../../src/store/store.js';
 import { UserError } from '../../src/errors.js';
+import { purgeContent } from '../../src/store/purge.js';
 import { messages } from '../../src/ui/i18n/index.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { editRow, openLaptop, recordMeeting, seedGroup, SECRET, type Seeded } from '../helpers/fixture.js';
@@ -100,6 +101,19 @@ describe('bundle export and import', () => {
     merge(b.store, await travel(exportOf(a.store, g.groupId, { withCases: true }), 'groepsgeheim'));
     expect(b.store.db.prepare('SELECT title FROM cases').get()).toEqual({ title: `titel ${SECRET}` });
     expect(b.store.db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 1 });
+  });
+
+  it('never brings back case content that was purged here', async () => {
+    const { a, b, g } = twoLaptops();
+    recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
+    merge(b.store, await travel(exportOf(a.store, g.groupId, { withCases: true }), 'groepsgeheim'));
+    const caseId = (a.store.db.prepare('SELECT id FROM cases').get() as { id: string }).id;
+    purgeContent(a.store, { kind: 'case', caseId });
+    merge(a.store, await travel(exportOf(b.store, g.groupId, { withCases: true }), 'groepsgeheim'));
+    expect(a.store.db.prepare('SELECT title, question FROM cases').get()).toEqual({ title: null, question: null });
+    // And the purge reaches the other laptop with the next bundle.
+    merge(b.store, await travel(exportOf(a.store, g.groupId)));
+    expect(b.store.db.prepare('SELECT title FROM cases').get()).toEqual({ title: null });
   });
 
   it('encrypts a bundle with case content: no content readable, wrong passphrase refused', async () => {
