@@ -41,7 +41,10 @@ function expectRefused(db: string, args: string[], pattern: RegExp, env: Record<
   expect(dumpDb(db)).toBe(before);
 }
 
-describe('intervisie export', () => {
+// These tests start the built binary many times; a busy machine must not fail them.
+const SLOW = { timeout: 240_000 };
+
+describe('intervisie export', SLOW, () => {
   it('writes only the bundle on stdout, without case content', () => {
     const dir = tempDir();
     const { db } = laptopWithMeetings(dir, 'a', ['2026-01-05T18:30:00Z']);
@@ -89,7 +92,7 @@ describe('intervisie export', () => {
   });
 });
 
-describe('intervisie import', () => {
+describe('intervisie import', SLOW, () => {
   it('adds, then reports everything unchanged on a second run', () => {
     const dir = tempDir();
     const { db } = laptopWithMeetings(dir, 'a', ['2026-01-05T18:30:00Z', '2026-02-02T18:30:00Z']);
@@ -167,7 +170,7 @@ describe('intervisie import', () => {
   });
 });
 
-describe('intervisie sync', () => {
+describe('intervisie sync', SLOW, () => {
   it('exchanges meetings through a folder; a second run changes nothing', () => {
     const dir = tempDir();
     const folder = join(dir, 'Sync');

@@ -55,7 +55,7 @@ function twoLaptops() {
   return { dir, a, b, g };
 }
 
-describe('bundle export and import', () => {
+describe('bundle export and import', { timeout: 120_000 }, () => {
   it('carries a group with its meetings to another laptop, and a second import changes nothing', async () => {
     const { a, b, g } = twoLaptops();
     recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
@@ -236,7 +236,7 @@ describe('bundle export and import', () => {
   });
 });
 
-describe('reading a bad bundle file', () => {
+describe('reading a bad bundle file', { timeout: 120_000 }, () => {
   async function goodText(): Promise<{ text: string; b: ReturnType<typeof laptop>; g: Seeded }> {
     const { a, b, g } = twoLaptops();
     recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
