@@ -11,6 +11,7 @@ import { registerTimerCommands } from './commands/timer-cli.js';
 import { registerBetweenCommands } from './commands/between-cli.js';
 import { registerTrustCommands } from './commands/trust-cli.js';
 import { registerReportCommands } from './commands/report-cli.js';
+import { registerSyncCommands } from './commands/sync-cli.js';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -153,6 +154,7 @@ export async function main(o: RunOptions): Promise<number> {
   registerBetweenCommands(program, run, t);
   registerTrustCommands(program, run, t);
   registerReportCommands(program, run, t);
+  registerSyncCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
     sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));

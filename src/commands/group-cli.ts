@@ -75,6 +75,16 @@ export function registerGroupCommands(program: Command, run: Runner, t: Messages
     .option('--json', t.help.json)
     .action((opts, cmd: Command) => run(cmd, async (ctx) => (await import('./group-stats.js')).groupStats(ctx, opts)));
 
+  group
+    .command('sync-folder')
+    .description(t.sync.cmd.syncFolder)
+    .argument('[folder]', t.sync.cmd.argFolder)
+    .option('--group <name>', t.help.group)
+    .option('--off', t.sync.cmd.optOff)
+    .action((folder: string | undefined, opts, cmd: Command) =>
+      run(cmd, async (ctx) => (await import('./sync.js')).groupSyncFolder(ctx, folder, opts)),
+    );
+
   const member = program.command('member').description(m.member);
 
   member

@@ -3,6 +3,7 @@ import * as between from './between.js';
 import * as groups from './groups.js';
 import * as meeting from './meeting.js';
 import * as methods from './methods.js';
+import * as sync from './sync.js';
 import * as timer from './timer.js';
 import * as trust from './trust.js';
 import * as report from './report.js';
@@ -19,6 +20,7 @@ const catalogs = {
     between: between.nl,
     trust: trust.nl,
     report: report.nl,
+    sync: sync.nl,
   },
   en: {
     ...common.en,
@@ -29,6 +31,7 @@ const catalogs = {
     between: between.en,
     trust: trust.en,
     report: report.en,
+    sync: sync.en,
   },
 };
 

@@ -1,0 +1,267 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { safeText } from '../domain/names.js';
+import type { Row } from '../domain/merge.js';
+import { BUNDLE_TABLES, TABLES, type BundleTable, type ColumnSpec } from './bundle-tables.js';
+
+// The bundle file: see docs/bundle-format.md. Reading is strict: anything that is not
+// exactly a bundle this version understands is refused with one line, before the
+// database is touched.
+
+export const BUNDLE_FORMAT = 'intervisie-bundle';
+export const BUNDLE_VERSION = 1;
+
+export interface BundleMeta {
+  device_id: string;
+  exported_at: string;
+  app_version: string;
+  group_id: string;
+  since: string | null;
+  with_cases: boolean;
+}
+
+export type BundleData = Record<BundleTable, Row[]>;
+
+export interface Bundle {
+  meta: BundleMeta;
+  data: BundleData;
+}
+
+/** JSON with object keys sorted at every level: the same content always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+export function checksumOf(bundle: Bundle): string {
+  const body = canonicalJson({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, meta: bundle.meta, data: bundle.data });
+  return `sha256:${createHash('sha256').update(body, 'utf8').digest('hex')}`;
+}
+
+/** The plain (unencrypted) file text. */
+export function encodePlain(bundle: Bundle): string {
+  const doc = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    checksum: checksumOf(bundle),
+    meta: bundle.meta,
+    data: bundle.data,
+  };
+  return `${JSON.stringify(doc)}\n`;
+}
+
+// scrypt cost: about 0.1 s and 32 MiB on a laptop; the limits refuse files that would make us spin.
+const SCRYPT = { N: 1 << 15, r: 8, p: 1 };
+const SCRYPT_MAX_N = 1 << 20;
+const CHECK_LABEL = 'intervisie passphrase check';
+
+function deriveKeys(passphrase: string, salt: Buffer, p: { N: number; r: number; p: number }): Promise<{ key: Buffer; check: Buffer }> {
+  return new Promise((resolve, reject) => {
+    scrypt(passphrase.normalize('NFC'), salt, 64, { ...p, maxmem: 256 * p.N * p.r + 1024 * 1024 }, (err, out) => {
+      if (err) reject(err);
+      else resolve({ key: out.subarray(0, 32), check: createHmac('sha256', out.subarray(32)).update(CHECK_LABEL).digest() });
+    });
+  });
+}
+
+/** Encrypted file text: AES-256-GCM over the plain bundle, key from the passphrase via scrypt. */
+export async function encodeEncrypted(bundle: Bundle, passphrase: string): Promise<string> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const { key, check } = await deriveKeys(passphrase, salt, SCRYPT);
+  const header = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    meta: { device_id: bundle.meta.device_id, exported_at: bundle.meta.exported_at, group_id: bundle.meta.group_id, with_cases: true },
+    encryption: {
+      cipher: 'aes-256-gcm',
+      kdf: 'scrypt',
+      ...SCRYPT,
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      check: check.toString('base64'),
+    },
+  };
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(canonicalJson(header), 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(encodePlain(bundle), 'utf8'), cipher.final()]);
+  const doc = { ...header, ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return `${JSON.stringify(doc)}\n`;
+}
+
+/** What can be read from a file's outside without a passphrase (sync needs the device id). */
+export interface BundleHeader {
+  device_id: string;
+  group_id: string;
+  exported_at: string;
+  encrypted: boolean;
+}
+
+type Parsed = { kind: 'plain'; doc: Record<string, unknown> } | { kind: 'encrypted'; doc: Record<string, unknown> };
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const EncryptedDoc = z.object({
+  meta: z.object({ device_id: z.string().min(1).max(100), exported_at: z.string(), group_id: z.string().min(1).max(100), with_cases: z.literal(true) }),
+  encryption: z.object({
+    cipher: z.literal('aes-256-gcm'),
+    kdf: z.literal('scrypt'),
+    N: z.number().int().min(1024).max(SCRYPT_MAX_N),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(4),
+    salt: b64,
+    iv: b64,
+    check: b64,
+  }),
+  ciphertext: b64,
+  tag: b64,
+});
+
+/** Parse the outer document: format, version, plain or encrypted. Throws one-line UserErrors. */
+function parseOuter(text: string, file: string): Parsed {
+  const shown = safeText(file);
+  if (text.trim() === '') throw new UserError((t) => t.sync.err.empty(shown));
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // Our files start with this; a cut-off one is damaged, anything else is foreign.
+    if (text.trimStart().startsWith(`{"format":"${BUNDLE_FORMAT}"`)) throw new UserError((t) => t.sync.err.damaged(shown));
+    throw new UserError((t) => t.sync.err.notBundle(shown));
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new UserError((t) => t.sync.err.notBundle(shown));
+  const obj = doc as Record<string, unknown>;
+  if (obj['format'] !== BUNDLE_FORMAT) throw new UserError((t) => t.sync.err.notBundle(shown));
+  const version = obj['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new UserError((t) => t.sync.err.damaged(shown));
+  if (version !== BUNDLE_VERSION) throw new UserError((t) => t.sync.err.wrongVersion(shown, version, BUNDLE_VERSION));
+  return 'encryption' in obj ? { kind: 'encrypted', doc: obj } : { kind: 'plain', doc: obj };
+}
+
+/** The header of a bundle file, without decrypting or checking the content. */
+export function readHeader(text: string, file: string): BundleHeader {
+  const parsed = parseOuter(text, file);
+  const meta = (parsed.doc['meta'] ?? {}) as Record<string, unknown>;
+  const device = meta['device_id'];
+  const group = meta['group_id'];
+  if (typeof device !== 'string' || typeof group !== 'string') throw new UserError((t) => t.sync.err.damaged(safeText(file)));
+  return { device_id: device, group_id: group, exported_at: String(meta['exported_at'] ?? ''), encrypted: parsed.kind === 'encrypted' };
+}
+
+export interface DecodeOptions {
+  /** Asked only for an encrypted file. */
+  passphrase: () => Promise<string>;
+}
+
+/** Read a bundle file completely: decrypt, verify the checksum, validate every row. */
+export async function decodeBundle(text: string, file: string, options: DecodeOptions): Promise<Bundle> {
+  const shown = safeText(file);
+  const outer = parseOuter(text, file);
+  let plain = outer.doc;
+  if (outer.kind === 'encrypted') {
+    const inner = await decrypt(outer.doc, shown, await options.passphrase());
+    const parsed = parseOuter(inner, file);
+    if (parsed.kind !== 'plain') throw new UserError((t) => t.sync.err.modified(shown));
+    plain = parsed.doc;
+    const outerMeta = outer.doc['meta'] as Record<string, unknown>;
+    const innerMeta = (plain['meta'] ?? {}) as Record<string, unknown>;
+    if (outerMeta['device_id'] !== innerMeta['device_id'] || outerMeta['group_id'] !== innerMeta['group_id']) {
+      throw new UserError((t) => t.sync.err.modified(shown));
+    }
+  }
+  const meta = plain['meta'];
+  const data = plain['data'];
+  if (typeof plain['checksum'] !== 'string' || meta === undefined || data === undefined) {
+    throw new UserError((t) => t.sync.err.damaged(shown));
+  }
+  const expected = checksumOf({ meta, data } as Bundle);
+  if (plain['checksum'] !== expected) throw new UserError((t) => t.sync.err.modified(shown));
+  return validate(meta, data, shown);
+}
+
+async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: string): Promise<string> {
+  const parsed = EncryptedDoc.safeParse(doc);
+  if (!parsed.success) throw new UserError((t) => t.sync.err.damaged(shown));
+  const { encryption: enc, meta } = parsed.data;
+  const salt = Buffer.from(enc.salt, 'base64');
+  const { key, check } = await deriveKeys(passphrase, salt, { N: enc.N, r: enc.r, p: enc.p });
+  const stored = Buffer.from(enc.check, 'base64');
+  if (stored.length !== check.length || !timingSafeEqual(stored, check)) throw new UserError((t) => t.sync.err.wrongPassphrase(shown));
+  const header = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, meta, encryption: enc };
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.iv, 'base64'));
+    decipher.setAAD(Buffer.from(canonicalJson(header), 'utf8'));
+    decipher.setAuthTag(Buffer.from(parsed.data.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(parsed.data.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+  } catch {
+    throw new UserError((t) => t.sync.err.modified(shown));
+  }
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const ID = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+const Meta = z.object({
+  device_id: z.string().regex(ID),
+  exported_at: z.string().regex(ISO),
+  app_version: z.string().max(50),
+  group_id: z.string().regex(ID),
+  since: z.string().max(40).nullable(),
+  with_cases: z.boolean(),
+});
+
+function columnOk(c: ColumnSpec, v: unknown): boolean {
+  if (v === null) return c.nullable;
+  switch (c.type) {
+    case 'text':
+      return typeof v === 'string' && v.length <= 100_000;
+    case 'int':
+      return typeof v === 'number' && Number.isSafeInteger(v);
+    case 'real':
+      return typeof v === 'number' && Number.isFinite(v);
+  }
+}
+
+// A hand loop rather than a schema per row: bundles of 10,000 meetings hold a few hundred
+// thousand rows, and this check runs on every one of them.
+function validate(metaRaw: unknown, dataRaw: unknown, shown: string): Bundle {
+  const meta = Meta.safeParse(metaRaw);
+  if (!meta.success) throw new UserError((t) => t.sync.err.invalid(shown, 'meta'));
+  if (dataRaw === null || typeof dataRaw !== 'object' || Array.isArray(dataRaw)) throw new UserError((t) => t.sync.err.invalid(shown, 'data'));
+  const data = {} as BundleData;
+  for (const table of BUNDLE_TABLES) {
+    const spec = TABLES[table];
+    const rows = (dataRaw as Record<string, unknown>)[table] ?? [];
+    if (!Array.isArray(rows)) throw new UserError((t) => t.sync.err.invalid(shown, table));
+    const out: Row[] = [];
+    for (let n = 0; n < rows.length; n++) {
+      const raw = rows[n] as Record<string, unknown> | null;
+      const where = `${table}[${n}]`;
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UserError((t) => t.sync.err.invalid(shown, where));
+      const row: Row = {};
+      for (const c of spec.columns) {
+        if (!(c.name in raw)) {
+          // Content may be left out (default bundles); every other column must be there.
+          if (spec.content.includes(c.name)) continue;
+          throw new UserError((t) => t.sync.err.invalid(shown, `${where}.${c.name}`));
+        }
+        const v = raw[c.name];
+        if (!columnOk(c, v)) throw new UserError((t) => t.sync.err.invalid(shown, `${where}.${c.name}`));
+        row[c.name] = v as Row[string];
+      }
+      if (!ID.test(String(row['id']))) throw new UserError((t) => t.sync.err.invalid(shown, `${where}.id`));
+      const stampCols = spec.appendOnly ? ['edited_at'] : ['created_at', 'updated_at'];
+      for (const s of stampCols) {
+        if (!ISO.test(String(row[s]))) throw new UserError((t) => t.sync.err.invalid(shown, `${where}.${s}`));
+      }
+      out.push(row);
+    }
+    data[table] = out;
+  }
+  return { meta: meta.data, data };
+}

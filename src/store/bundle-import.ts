@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { cleanName, nameKey, safeText } from '../domain/names.js';
+import { emptySummary, mergeRow, type Loser, type MergeSummary, type Row } from '../domain/merge.js';
+import type { Store } from './store.js';
+import type { Bundle } from './bundle-file.js';
+import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec } from './bundle-tables.js';
+
+// Import is one transaction over any number of bundles: rows match by UUID only, the
+// newer version wins (updated_at, then device_id), and a value that loses against a
+// version from another device is written to the edit history. Importing the same
+// bundles again, or in another order, gives the same database.
+
+const LINK_PREFIX = 'sync.link.';
+
+/** A group or member that exists here under the same name but with another identity. */
+export interface NameClash {
+  kind: 'group' | 'member';
+  name: string;
+  /** The id in the bundle. */
+  foreignId: string;
+  /** The id on this laptop it would be linked to. */
+  localId: string;
+  /** For a member: the name of the group. */
+  groupName?: string;
+}
+
+/** Links made earlier: an id from another laptop that means a group or member here. */
+export function loadLinks(store: Store): Map<string, string> {
+  const rows = store.db.prepare('SELECT key, value FROM meta WHERE key >= ? AND key < ?').all(LINK_PREFIX, `${LINK_PREFIX}\uffff`) as {
+    key: string;
+    value: string;
+  }[];
+  return new Map(rows.map((r) => [r.key.slice(LINK_PREFIX.length), r.value]));
+}
+
+/** Groups and members in these bundles that would collide by name with different ones here. Reads only. */
+export function findNameClashes(store: Store, bundles: readonly Bundle[]): NameClash[] {
+  const links = loadLinks(store);
+  const groupById = new Map<string, { name: string; key: string }>();
+  const groupByKey = new Map<string, string>();
+  for (const g of store.db.prepare('SELECT id, name, name_key FROM groups').all() as { id: string; name: string; name_key: string }[]) {
+    groupById.set(g.id, { name: g.name, key: g.name_key });
+    groupByKey.set(g.name_key, g.id);
+  }
+  const memberIds = new Set<string>();
+  const memberByKey = new Map<string, string>();
+  for (const m of store.db.prepare('SELECT id, group_id, name_key FROM members').all() as { id: string; group_id: string; name_key: string }[]) {
+    memberIds.add(m.id);
+    memberByKey.set(`${m.group_id}\u0000${m.name_key}`, m.id);
+  }
+
+  const clashes: NameClash[] = [];
+  const seen = new Set<string>();
+  for (const bundle of bundles) {
+    for (const g of bundle.data.groups) {
+      const id = String(g['id']);
+      const key = nameKey(String(g['name']));
+      if (groupById.has(id) || links.has(id) || seen.has(id)) continue;
+      const local = groupByKey.get(key);
+      if (local !== undefined && local !== id) {
+        clashes.push({ kind: 'group', name: String(g['name']), foreignId: id, localId: local });
+        links.set(id, local);
+      } else {
+        groupById.set(id, { name: String(g['name']), key });
+        groupByKey.set(key, id);
+      }
+      seen.add(id);
+    }
+    for (const m of bundle.data.members) {
+      const id = String(m['id']);
+      if (memberIds.has(id) || links.has(id) || seen.has(id)) continue;
+      const groupId = links.get(String(m['group_id'])) ?? String(m['group_id']);
+      const slot = `${groupId}\u0000${nameKey(String(m['name']))}`;
+      const local = memberByKey.get(slot);
+      if (local !== undefined && local !== id) {
+        clashes.push({ kind: 'member', name: String(m['name']), foreignId: id, localId: local, groupName: groupById.get(groupId)?.name ?? '' });
+        links.set(id, local);
+      } else {
+        memberIds.add(id);
+        memberByKey.set(slot, id);
+      }
+      seen.add(id);
+    }
+  }
+  return clashes;
+}
+
+export interface ImportOptions {
+  /** Name clashes the user agreed to link (every clash must be in here). */
+  links: readonly NameClash[];
+  dryRun: boolean;
+}
+
+export interface ImportResult extends MergeSummary {
+  /** Bundles that were read, for the summary. */
+  bundles: number;
+}
+
+class DryRunRollback extends Error {}
+
+interface Statements {
+  insert: Statement;
+  update: Statement;
+  columns: string[];
+}
+
+/** Import bundles in one transaction; with dryRun everything is computed and then rolled back. */
+export function importBundles(store: Store, bundles: readonly Bundle[], o: ImportOptions): ImportResult {
+  const pending = findNameClashes(store, bundles);
+  const agreed = new Set(o.links.map((l) => l.foreignId));
+  const refused = pending.find((c) => !agreed.has(c.foreignId));
+  if (refused) {
+    const name = safeText(refused.name);
+    throw new UserError((t) => (refused.kind === 'group' ? t.sync.err.groupClash(name) : t.sync.err.memberClash(name)));
+  }
+
+  let result: ImportResult | null = null;
+  try {
+    store.tx(() => {
+      // References are checked once, at commit, so rows may arrive in any order within the bundle.
+      store.db.pragma('defer_foreign_keys = ON');
+      for (const link of o.links) store.setMeta(LINK_PREFIX + link.foreignId, link.localId);
+      result = new Importer(store).run(bundles);
+      if (o.dryRun) {
+        const broken = store.db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new UserError((t) => t.sync.err.incomplete);
+        throw new DryRunRollback();
+      }
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) return result!;
+    const code = (err as { code?: unknown }).code;
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new UserError((t) => t.sync.err.incomplete);
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      throw new UserError((t) => t.sync.err.constraint);
+    }
+    throw err;
+  }
+  return result!;
+}
+
+class Importer {
+  private readonly statements = new Map<string, Statements>();
+  private readonly meetingState = new Map<string, 'added' | 'updated' | 'unchanged'>();
+  private readonly summary = emptySummary();
+  private readonly losers: { table: string; rowId: string; loser: Loser }[] = [];
+  private readonly conflictRows = new Set<string>();
+  private readonly links: Map<string, string>;
+
+  constructor(private readonly store: Store) {
+    this.links = loadLinks(store);
+  }
+
+  run(bundles: readonly Bundle[]): ImportResult {
+    for (const bundle of bundles) {
+      for (const table of BUNDLE_TABLES) this.mergeTable(TABLES[table], bundle.data[table] ?? []);
+    }
+    this.recordLosers();
+    for (const state of this.meetingState.values()) {
+      if (state === 'added') this.summary.meetingsAdded++;
+      else if (state === 'updated') this.summary.meetingsUpdated++;
+      else this.summary.meetingsUnchanged++;
+    }
+    return { ...this.summary, bundles: bundles.length };
+  }
+
+  private stmts(spec: TableSpec, columns: string[]): Statements {
+    const key = `${spec.name}:${columns.join(',')}`;
+    let s = this.statements.get(key);
+    if (!s) {
+      const named = spec.name === 'groups' || spec.name === 'members';
+      const cols = named ? [...columns, 'name_key'] : columns;
+      const quoted = cols.map((c) => `"${c}"`).join(', ');
+      const params = cols.map((c) => `@${c}`).join(', ');
+      const verb = spec.appendOnly ? 'INSERT OR IGNORE' : 'INSERT';
+      const insert = this.store.db.prepare(`${verb} INTO "${spec.name}" (${quoted}) VALUES (${params})`);
+      const sets = cols
+        .filter((c) => c !== 'id')
+        .map((c) => `"${c}" = @${c}`)
+        .join(', ');
+      const update = this.store.db.prepare(`UPDATE "${spec.name}" SET ${sets} WHERE id = @id`);
+      s = { insert, update, columns: cols };
+      this.statements.set(key, s);
+    }
+    return s;
+  }
+
+  /** Rewrite references to linked groups and members to the ids used here. */
+  private relink(spec: TableSpec, row: Row): Row {
+    if (this.links.size === 0) return row;
+    for (const c of [...spec.groupRefs, ...spec.memberRefs]) {
+      const v = row[c];
+      if (typeof v === 'string' && this.links.has(v)) row[c] = this.links.get(v)!;
+    }
+    for (const c of spec.memberListRefs ?? []) {
+      const v = row[c];
+      if (typeof v !== 'string') continue;
+      try {
+        const ids = JSON.parse(v) as unknown;
+        if (Array.isArray(ids) && ids.some((x) => typeof x === 'string' && this.links.has(x))) {
+          row[c] = JSON.stringify(ids.map((x) => (typeof x === 'string' ? (this.links.get(x) ?? x) : x)));
+        }
+      } catch {
+        // not a list of ids: leave the value as it came
+      }
+    }
+    return row;
+  }
+
+  private loadLocal(spec: TableSpec, ids: string[]): Map<string, Row> {
+    const cols = spec.columns.map((c) => `"${c.name}"`).join(', ');
+    const rows = this.store.db
+      .prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Row[];
+    return new Map(rows.map((r) => [String(r['id']), r]));
+  }
+
+  private mergeTable(spec: TableSpec, incoming: readonly Row[]): void {
+    if (incoming.length === 0) return;
+    // A linked group or member keeps its settings here; only the references are rewritten.
+    const rows = incoming.filter((r) => !this.links.has(String(r['id']))).map((r) => this.relink(spec, { ...r }));
+    const local = this.loadLocal(
+      spec,
+      rows.map((r) => String(r['id'])),
+    );
+    const content = new Set(spec.content);
+    const mergeSpec = spec.purgeFlag ? { content, purgeFlag: spec.purgeFlag } : { content };
+    for (const row of rows) {
+      const id = String(row['id']);
+      if (spec.name === 'groups' || spec.name === 'members') this.checkName(row);
+      const mine = local.get(id) ?? null;
+      if (spec.appendOnly) {
+        if (mine === null) {
+          this.write(spec, 'insert', row);
+          local.set(id, row);
+          this.summary.otherAdded++;
+        }
+        continue;
+      }
+      const outcome = mergeRow(mine, row, mergeSpec);
+      if (outcome.action !== 'same') {
+        this.write(spec, outcome.action, outcome.row);
+        local.set(id, outcome.row);
+      }
+      for (const loser of outcome.losers) this.losers.push({ table: spec.name, rowId: id, loser });
+      this.count(spec.name, row, outcome.action);
+    }
+  }
+
+  private checkName(row: Row): void {
+    const name = String(row['name']);
+    let clean: string | null = null;
+    try {
+      clean = cleanName(name, 'field');
+    } catch {
+      clean = null;
+    }
+    if (clean !== name) throw new UserError((t) => t.sync.err.badName);
+  }
+
+  private write(spec: TableSpec, action: 'insert' | 'update', row: Row): void {
+    const present = spec.columns.map((c) => c.name);
+    const s = this.stmts(spec, present);
+    const params: Record<string, unknown> = {};
+    for (const c of present) params[c] = row[c] ?? null;
+    if (spec.name === 'groups' || spec.name === 'members') params['name_key'] = nameKey(String(row['name']));
+    (action === 'insert' ? s.insert : s.update).run(params);
+  }
+
+  private count(table: BundleTable, row: Row, action: 'insert' | 'update' | 'same'): void {
+    const meetingId = table === 'meetings' ? String(row['id']) : table === 'planned_meetings' || table === 'cases' || table === 'action_points' ? null : typeof row['meeting_id'] === 'string' ? row['meeting_id'] : null;
+    if (meetingId === null) {
+      if (action === 'insert') this.summary.otherAdded++;
+      else if (action === 'update') this.summary.otherUpdated++;
+      return;
+    }
+    const before = this.meetingState.get(meetingId);
+    const now = table === 'meetings' && action === 'insert' ? 'added' : action === 'same' ? 'unchanged' : 'updated';
+    if (before === 'added' || (before === 'updated' && now === 'unchanged')) return;
+    this.meetingState.set(meetingId, now);
+  }
+
+  /**
+   * Losing values from another device go into the edit history, unless the history
+   * already shows that value being replaced (an edit made with `log --edit` after
+   * seeing it is an ordinary change, not a conflict). Case content never goes in.
+   * The id is derived from the losing version, so every laptop writes the same row.
+   */
+  private recordLosers(): void {
+    const candidates = this.losers.filter((l) => !isContentField(l.table, l.loser.field));
+    if (candidates.length === 0) return;
+    const known = new Set<string>();
+    const rowIds = [...new Set(candidates.map((l) => l.rowId))];
+    const history = this.store.db
+        .prepare('SELECT table_name, row_id, field, old_value FROM edits WHERE row_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(rowIds)) as { table_name: string; row_id: string; field: string; old_value: string | null }[];
+    for (const h of history) known.add(`${h.table_name}\u0000${h.row_id}\u0000${h.field}\u0000${h.old_value ?? '\u0001null'}`);
+    const insert = this.store.db.prepare(
+      `INSERT OR IGNORE INTO edits (id, table_name, row_id, field, old_value, new_value, reason, edited_by, edited_at, device_id)
+       VALUES (?, ?, ?, ?, ?, NULL, 'sync-conflict', NULL, ?, ?)`,
+    );
+    for (const { table, rowId, loser } of candidates) {
+      const value = loser.value === null ? null : String(loser.value);
+      const key = `${table}\u0000${rowId}\u0000${loser.field}\u0000${value ?? '\u0001null'}`;
+      if (known.has(key)) continue;
+      known.add(key);
+      const id = loserId(table, rowId, loser);
+      const r = insert.run(id, table, rowId, loser.field, value, loser.updated_at, loser.device_id);
+      if (r.changes > 0) this.conflictRows.add(`${table}:${rowId}`);
+    }
+    this.summary.conflicts = this.conflictRows.size;
+  }
+}
+
+/** A UUID-shaped id derived from the losing version, the same on every laptop. */
+function loserId(table: string, rowId: string, l: Loser): string {
+  const h = createHash('sha256')
+    .update(JSON.stringify([table, rowId, l.field, l.value, l.updated_at, l.device_id]))
+    .digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
