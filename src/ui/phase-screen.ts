@@ -51,6 +51,10 @@ export interface PhaseResult {
   overtimeSeconds: number;
 }
 
+/** Rows the clock keeps while a note prompt uses the rest of the screen. */
+const NOTE_CLOCK_ROWS = 9;
+/** Below this height the note prompt gets the whole (normal) screen instead. */
+const NOTE_MIN_HEIGHT = 20;
 /** The flash at zero alternates at this pace. */
 const FLASH_STEP_MS = 500;
 /** How long the zero signal flashes. */
@@ -79,6 +83,8 @@ class PhaseScreen {
   private lastMinuteMark: number;
   private lastOverMark = 0;
   private pendingLines: string[] = [];
+  /** While a note prompt runs below the clock: the first row lent to it. */
+  private noteTop: number | null = null;
   private settle: { resolve: (r: PhaseResult) => void; reject: (e: unknown) => void } | null = null;
   private readonly label: string;
 
@@ -245,11 +251,21 @@ class PhaseScreen {
 
   private note(onNote: NonNullable<PhaseScreenOptions['onNote']>): void {
     this.mode = 'note';
-    this.term.suspend();
+    const height = this.ctx.stdout.rows ?? 24;
+    if (!this.lineMode && height >= NOTE_MIN_HEIGHT) {
+      // The clock stays live in the top rows; the prompt gets the rows below.
+      this.noteTop = NOTE_CLOCK_ROWS;
+      this.term.lend(NOTE_CLOCK_ROWS, height - 1);
+      this.prev = this.prev.slice(0, NOTE_CLOCK_ROWS);
+      this.render();
+    } else {
+      this.term.suspend();
+    }
     onNote(() => this.remainingText()).then(
       () => {
         if (!this.settle) return;
         this.mode = 'run';
+        this.noteTop = null;
         this.safely(() => {
           this.attach();
           for (const l of this.pendingLines.splice(0)) this.ctx.stdout.write(`${l}\n`);
@@ -388,9 +404,10 @@ class PhaseScreen {
   }
 
   private render(): void {
-    if (this.lineMode || this.mode === 'note' || !this.settle) return;
+    if (this.lineMode || !this.settle) return;
+    if (this.mode === 'note' && this.noteTop === null) return;
     const width = Math.max(20, this.ctx.stdout.columns ?? 80);
-    const height = Math.max(8, this.ctx.stdout.rows ?? 24);
+    const height = this.noteTop ?? Math.max(8, this.ctx.stdout.rows ?? 24);
     const rows = this.layout(width, height);
     let out = '';
     for (let i = 0; i < height; i++) {
@@ -398,6 +415,8 @@ class PhaseScreen {
       if (this.prev[i] !== row) out += ANSI.at(i) + ANSI.eraseLine + row;
     }
     this.prev = rows;
+    // The prompt below owns the cursor: put it back exactly where the prompt left it.
+    if (out && this.noteTop !== null) out = ANSI.saveCursor + out + ANSI.restoreCursor;
     if (out) this.ctx.stdout.write(out);
   }
 
@@ -466,7 +485,9 @@ class PhaseScreen {
     }
 
     const footer =
-      this.mode === 'confirm'
+      this.mode === 'note'
+        ? c.dim('─'.repeat(width))
+        : this.mode === 'confirm'
         ? c.inverse(fit(this.o.standalone ? t.confirmDone : t.confirmNext))
         : c.dim(fit(this.keyLine(width)));
     // Keep the footer on the last row; cut the body if the screen is short.
@@ -498,11 +519,15 @@ class PhaseScreen {
       `q ${k.quit}`,
     ];
     const help = `? ${k.help}`;
-    const chosen: string[] = [];
-    for (const p of parts) {
-      if ([...[...chosen, p, help].join(' · ')].length <= width) chosen.push(p);
+    // On a narrow screen the most needed keys win (leaving, then pausing); `?` shows the rest.
+    const priority = [parts.length - 1, 0, 1, 2, 3];
+    const keep = new Set<number>();
+    for (const i of priority) {
+      if (i >= parts.length) continue;
+      const trial = parts.filter((_, j) => keep.has(j) || j === i);
+      if ([...[...trial, help].join(' · ')].length <= width) keep.add(i);
     }
-    return [...chosen, help].join(' · ');
+    return [...parts.filter((_, j) => keep.has(j)), help].join(' · ');
   }
 }
 

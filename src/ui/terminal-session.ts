@@ -9,6 +9,12 @@ export const ANSI = {
   clear: `${ESC}2J${ESC}H`,
   at: (row: number) => `${ESC}${row + 1};1H`,
   eraseLine: `${ESC}2K`,
+  /** Limit scrolling to rows top..bottom (0-based, inclusive); `resetRegion` undoes it. */
+  region: (top: number, bottom: number) => `${ESC}${top + 1};${bottom + 1}r`,
+  resetRegion: `${ESC}r`,
+  eraseDown: `${ESC}J`,
+  saveCursor: '\u001b7',
+  restoreCursor: '\u001b8',
 } as const;
 
 export type KeyListener = (key: string) => void;
@@ -23,6 +29,7 @@ export class TerminalSession {
   private keyHandler: ((chunk: Buffer | string) => void) | null = null;
   private rawOn = false;
   private screenOn = false;
+  private lent = false;
   private hooked = false;
   private readonly onSigterm = () => {
     this.restore();
@@ -65,6 +72,10 @@ export class TerminalSession {
       this.ctx.stdin.on('data', this.keyHandler);
       this.ctx.stdin.resume();
     }
+    if (this.fullScreen && this.lent) {
+      this.ctx.stdout.write(ANSI.resetRegion + ANSI.hideCursor + ANSI.clear);
+      this.lent = false;
+    }
     if (this.fullScreen && !this.screenOn) {
       this.ctx.stdout.write(ANSI.altOn + ANSI.hideCursor + ANSI.clear);
       this.screenOn = true;
@@ -80,6 +91,18 @@ export class TerminalSession {
     this.release();
   }
 
+  /**
+   * Lend the bottom rows from `top` down to a prompt while the screen keeps drawing above them:
+   * keys and raw mode go to the prompt, scrolling stays inside those rows, the cursor waits there.
+   * `attach()` takes everything back.
+   */
+  lend(top: number, bottom: number): void {
+    this.releaseKeys();
+    if (!this.screenOn) return;
+    this.ctx.stdout.write(ANSI.region(top, bottom) + ANSI.at(top) + ANSI.eraseDown + ANSI.showCursor);
+    this.lent = true;
+  }
+
   /** Give the terminal back for good. */
   restore(): void {
     this.release();
@@ -87,6 +110,19 @@ export class TerminalSession {
   }
 
   private release(): void {
+    this.releaseKeys();
+    if (this.screenOn) {
+      this.ctx.stdout.write((this.lent ? ANSI.resetRegion : '') + ANSI.altOff + ANSI.showCursor);
+      this.screenOn = false;
+      this.lent = false;
+    }
+    if (this.resizeListener) {
+      this.ctx.stdout.off('resize', this.onResize);
+      this.resizeListener = null;
+    }
+  }
+
+  private releaseKeys(): void {
     if (this.keyHandler) {
       this.ctx.stdin.off('data', this.keyHandler);
       this.keyHandler = null;
@@ -99,14 +135,6 @@ export class TerminalSession {
         // the terminal is already gone
       }
       this.rawOn = false;
-    }
-    if (this.screenOn) {
-      this.ctx.stdout.write(ANSI.altOff + ANSI.showCursor);
-      this.screenOn = false;
-    }
-    if (this.resizeListener) {
-      this.ctx.stdout.off('resize', this.onResize);
-      this.resizeListener = null;
     }
   }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { KEY, PtySession } from '../helpers/pty.js';
+
+const NOTE_FIXTURE = fileURLToPath(new URL('../fixtures/phase-with-note.mjs', import.meta.url));
 
 // Never opened: the standalone timer needs no database.
 const env = { INTERVISIE_DB: '/nonexistent/never.db' };
@@ -112,5 +115,41 @@ describe('intervisie timer in a real terminal', () => {
       expect.stringMatching(/^Check-in · Klaar: 0:0\d gebruikt van 0:03\.$/),
       '',
     ]);
+  });
+});
+
+describe('the phase screen with a note prompt', () => {
+  it('keeps the clock running and visible above the prompt, then takes the keys back', async () => {
+    const s = new PtySession([], { script: NOTE_FIXTURE, cols: 80, rows: 24 });
+    await onScreen(s, 't notitie');
+    s.write('t');
+    const asking = await onScreen(s, /\? Notitie \(nog [12]:\d\d\)/);
+    const clockRow = (screen: string) => /nog (\d:\d\d) · van 2:00/.exec(screen)?.[1];
+    const before = clockRow(asking);
+    expect(before).toBeDefined();
+    s.write('Iris herkent het patroon');
+    // The countdown above the prompt moves on while the note is typed.
+    const moved = await onScreen(s, new RegExp(`nog (?!${before})\\d:\\d\\d · van 2:00[\\s\\S]*Iris herkent het patroon`));
+    expect(moved).toContain('Bijeenkomst: nog 90 min');
+    s.write(KEY.enter);
+    await onScreen(s, 'spatie pauze · +/- minuut · n volgende · t notitie · q stoppen · ? hulp');
+    s.write('+');
+    await onScreen(s, 'van 3:00');
+    s.write('q');
+    expect(await s.exited).toBe(0);
+    expect(s.since(0)).toContain('result quit notes=["Iris herkent het patroon"]');
+    expectRestored(s.output);
+  });
+
+  it('gives the terminal back and stops on Ctrl-C inside the note prompt', async () => {
+    const s = new PtySession([], { script: NOTE_FIXTURE, cols: 80, rows: 24 });
+    await onScreen(s, 't notitie');
+    s.write('t');
+    await onScreen(s, '? Notitie');
+    s.write(KEY.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(s.since(0)).toContain('error InterruptedError');
+    expectRestored(s.output);
+    expect(s.output.lastIndexOf('\u001b[r')).toBeGreaterThan(s.output.lastIndexOf('\u001b[10;24r'));
   });
 });

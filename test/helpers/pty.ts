@@ -9,6 +9,8 @@ export interface PtyOptions {
   env?: Record<string, string>;
   cols?: number;
   rows?: number;
+  /** Another Node script to run instead of the binary (a test fixture). */
+  script?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export class PtySession {
     const cols = o.cols ?? 100;
     const rows = o.rows ?? 40;
     this.term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 5000 });
-    this.pty = spawn(process.execPath, [BIN, ...args], {
+    this.pty = spawn(process.execPath, [o.script ?? BIN, ...args], {
       name: 'xterm-256color',
       cols,
       rows,
