@@ -52,7 +52,7 @@ export function registerBetweenCommands(program: Command, run: Runner, t: Messag
     .option('--count <n>', m.optCount)
     .option('--minutes <n>', m.optMinutes)
     .option('--place <text>', m.optPlace)
-    .option('--absent <name:numbers>', m.optAbsent, collect, [])
+    .option('--absent <name:numbers>', m.optAbsent, collect)
     .option('--show', m.optShow)
     .option('--move <n>', m.optMove)
     .option('--to <date>', m.optTo)

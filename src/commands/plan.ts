@@ -32,7 +32,7 @@ export interface PlanOptions {
   count?: string;
   minutes?: string;
   place?: string;
-  absent: string[];
+  absent?: string[];
   show?: boolean;
   move?: string;
   to?: string;
@@ -56,7 +56,7 @@ function modeOf(opts: PlanOptions): Mode {
 
 export async function plan(ctx: Ctx, opts: PlanOptions): Promise<void> {
   const mode = modeOf(opts);
-  if (mode !== 'create' && (opts.minutes !== undefined || opts.place !== undefined || opts.absent.length > 0)) {
+  if (mode !== 'create' && (opts.minutes !== undefined || opts.place !== undefined || (opts.absent ?? []).length > 0)) {
     throw new UsageError((t) => t.between.err.needFirst);
   }
   switch (mode) {
@@ -93,7 +93,7 @@ async function planCreate(ctx: Ctx, opts: PlanOptions): Promise<void> {
   if (first.getTime() <= ctx.clock.now().getTime()) throw new UserError((t) => t.between.err.inPast('--first'));
   const minutes = opts.minutes === undefined ? undefined : intOption('--minutes', opts.minutes, 30, 480);
   const place = opts.place === undefined ? null : cleanName(opts.place, 'field', 200);
-  const absences = opts.absent.map(parseAbsent);
+  const absences = (opts.absent ?? []).map(parseAbsent);
   for (const a of absences) {
     const bad = a.seqs.find((s) => s < 1 || s > count);
     if (bad !== undefined) throw new UsageError((t) => t.between.err.absentSeq(bad, count));

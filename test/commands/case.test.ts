@@ -33,7 +33,8 @@ interface ListJson {
 
 const list = (db: string, ...extra: string[]) => JSON.parse(runCli(['case', 'list', '--json', ...extra], { db }).stdout) as ListJson;
 
-describe('case add, list, withdraw', () => {
+// Each test spawns the binary several times: on a loaded machine that takes longer than the default.
+describe('case add, list, withdraw', { timeout: 180_000 }, () => {
   it('prepares cases with an optional EGT estimate and lists them oldest first', () => {
     const db = setup();
     const a = runCli(['case', 'add', '--owner', 'anna', '--title', 'Cliënt zegt steeds af', '--question', 'Hoe bespreek ik dit?', '--e', '4', '--g', '3', '--t', '2'], { db });

@@ -25,7 +25,8 @@ interface NextJson {
 
 const nextJson = (db: string) => JSON.parse(runCli(['next', '--json'], { db }).stdout) as NextJson;
 
-describe('next', () => {
+// Each test spawns the binary several times: on a loaded machine that takes longer than the default.
+describe('next', { timeout: 180_000 }, () => {
   it('shows the next planned meeting with its place in the trajectory and the prepared cases', () => {
     const db = setup();
     runCli(['case', 'add', '--owner', 'Bram', '--title', 'Grens bij een teamleider', '--question', 'Geheime vraag', '--e', '3', '--g', '4', '--t', '2'], { db });
@@ -97,7 +98,7 @@ describe('next', () => {
   });
 });
 
-describe('group stats', () => {
+describe('group stats', { timeout: 180_000 }, () => {
   it('shows attendance, chairs and cases per member, and warns about the pitfalls', () => {
     const db = setup(false);
     const h = new History(db);

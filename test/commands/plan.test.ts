@@ -65,7 +65,8 @@ function holdMeeting(db: string, startedAtIso: string, chairName: string) {
   }
 }
 
-describe('plan', () => {
+// Each test spawns the binary several times: on a loaded machine that takes longer than the default.
+describe('plan', { timeout: 180_000 }, () => {
   it('plans a trajectory at 19:30 Dutch time across summer time, with chairs taking turns', () => {
     const db = setup();
     const r = runCli(['plan', '--first', FIRST, '--every', '3 weken', '--count', '8', '--place', 'Praktijk De Linde, Utrecht'], { db });
@@ -171,7 +172,7 @@ describe('plan', () => {
   });
 });
 
-describe('calendar files', () => {
+describe('calendar files', { timeout: 180_000 }, () => {
   function parse(text: string) {
     const cal = new ICAL.Component(ICAL.parse(text));
     return {
