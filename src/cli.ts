@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { systemClock } from './clock.js';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
+import { safeText } from './domain/names.js';
 import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
 import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
@@ -199,7 +200,8 @@ function report(err: unknown, t: Messages, debug: boolean, stderr: Ctx['stderr']
     err = usageFromCommander(err);
   }
   if (err instanceof UserError) {
-    stderr.write(`✖ ${err.render(t)}\n`);
+    // Messages echo what the user typed or what a file held: never let that steer the terminal.
+    stderr.write(`✖ ${oneLine(err.render(t))}\n`);
     return err.exitCode;
   }
   if (err instanceof InterruptedError) {
@@ -209,4 +211,9 @@ function report(err: unknown, t: Messages, debug: boolean, stderr: Ctx['stderr']
   stderr.write(`✖ ${t.errors.unexpected}\n`);
   if (debug) stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
   return 1;
+}
+
+/** Untrusted parts of an error (names, paths, values) neutralised, and always exactly one line. */
+function oneLine(text: string): string {
+  return safeText(text).replace(/[\r\n\t]+/gu, ' ');
 }

@@ -13,16 +13,30 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Refuse a file that is not SQLite before SQLite itself gets to touch it. */
+/**
+ * Refuse a file that is not SQLite, or one cut short (a copy that stopped halfway, a full
+ * disk during a copy), before SQLite itself gets to touch it or create -wal/-shm beside it.
+ */
 function checkHeader(path: string): void {
   const size = statSync(path).size;
   if (size === 0) return;
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    if (n < 16 || buf.toString('latin1') !== SQLITE_MAGIC) {
+    const buf = Buffer.alloc(100);
+    const n = readSync(fd, buf, 0, 100, 0);
+    if (n < 16 || buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
       throw new UserError((t) => t.store.notSqlite(path));
+    }
+    if (n < 100) throw new UserError((t) => t.store.corrupt(path));
+    const raw = buf.readUInt16BE(16);
+    const pageSize = raw === 1 ? 65_536 : raw;
+    const pages = buf.readUInt32BE(28);
+    // The page count in the header is only trustworthy when both change counters agree.
+    const countValid = buf.readUInt32BE(24) === buf.readUInt32BE(92);
+    const walPath = `${path}-wal`;
+    const walHolds = existsSync(walPath) && statSync(walPath).size > 0;
+    if (countValid && !walHolds && pages > 0 && size < pages * pageSize) {
+      throw new UserError((t) => t.store.corrupt(path));
     }
   } finally {
     closeSync(fd);

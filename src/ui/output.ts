@@ -32,7 +32,16 @@ export class Output {
   }
 
   line(text = ''): void {
-    this.streams.stdout.write(`${text}\n`);
+    this.streams.stdout.write(`${this.screen(text)}\n`);
+  }
+
+  /**
+   * Last line of defence for text from the database or the command line (names, notes,
+   * imported bundles): no cursor moves, title changes, hyperlinks or bidi tricks reach the
+   * terminal. Only colour codes survive, and only when we colour ourselves.
+   */
+  screen(text: string): string {
+    return this.c.level === 0 ? safeText(text) : safeKeepColour(text);
   }
 
   /** Raw text for machine-readable output; nothing else may be printed in those modes. */
@@ -41,7 +50,12 @@ export class Output {
   }
 
   json(value: unknown): void {
-    this.streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+    // JSON.stringify escapes C0 controls; escape C1 and bidi overrides too (same value, safe on a terminal).
+    const text = JSON.stringify(value, null, 2).replace(
+      /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu,
+      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    this.streams.stdout.write(`${text}\n`);
   }
 
   success(text: string): void {
@@ -54,21 +68,29 @@ export class Output {
 
   /** Warnings go to stderr so they never pollute JSON or CSV on stdout. */
   warn(text: string): void {
-    this.streams.stderr.write(`${this.c.yellow('⚠')} ${text}\n`);
+    this.streams.stderr.write(`${this.c.yellow('⚠')} ${this.screen(text)}\n`);
   }
 
   /** A one-line notice about housekeeping (e.g. retention) on stderr, out of the way of JSON/CSV. */
   note(text: string): void {
-    this.streams.stderr.write(`${this.c.cyan('ℹ')} ${text}\n`);
+    this.streams.stderr.write(`${this.c.cyan('ℹ')} ${this.screen(text)}\n`);
   }
 
   error(text: string): void {
-    this.streams.stderr.write(`${this.c.red('✖')} ${text}\n`);
+    this.streams.stderr.write(`${this.c.red('✖')} ${this.screen(text)}\n`);
   }
 
   heading(text: string): void {
     this.line(this.c.bold(text));
   }
+}
+
+/** safeText for text that may carry our own colour codes (SGR only: no cursor moves, no OSC). */
+export function safeKeepColour(text: string): string {
+  return text
+    .split(/(\u001b\[[0-9;]*m)/u)
+    .map((part, i) => (i % 2 === 1 ? part : safeText(part)))
+    .join('');
 }
 
 /** Render rows as an aligned text table (no borders: calm, copyable, screen-reader friendly). */

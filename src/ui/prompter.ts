@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { InterruptedError, UserError } from '../errors.js';
+import { safeKeepColour } from './output.js';
 import type { Messages } from './i18n/index.js';
 
 export interface Choice<T> {
@@ -82,20 +83,20 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
       run((p) =>
         p.input(
           {
-            message: o.message,
+            message: safeKeepColour(o.message),
             ...(o.default !== undefined ? { default: o.default } : {}),
             ...(o.validate ? { validate: o.validate } : {}),
           },
           ctx,
         ),
       ),
-    confirm: (o) => run((p) => p.confirm({ message: o.message, default: o.default ?? true, theme: theme.confirm }, ctx)),
+    confirm: (o) => run((p) => p.confirm({ message: safeKeepColour(o.message), default: o.default ?? true, theme: theme.confirm }, ctx)),
     select: (o) =>
       run((p) =>
         p.select(
           {
-            message: o.message,
-            choices: o.choices.map((c) => ({ name: c.name, value: c.value, description: c.description, disabled: c.disabled })),
+            message: safeKeepColour(o.message),
+            choices: o.choices.map((c) => ({ name: safeKeepColour(c.name), value: c.value, description: c.description === undefined ? undefined : safeKeepColour(c.description), disabled: c.disabled })),
             ...(o.default !== undefined ? { default: o.default } : {}),
             pageSize: o.pageSize ?? 12,
             theme: theme.select,
@@ -107,8 +108,8 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
       run((p) =>
         p.checkbox(
           {
-            message: o.message,
-            choices: o.choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked, disabled: c.disabled })),
+            message: safeKeepColour(o.message),
+            choices: o.choices.map((c) => ({ name: safeKeepColour(c.name), value: c.value, checked: c.checked, disabled: c.disabled })),
             pageSize: o.pageSize ?? 12,
             theme: theme.checkbox,
           },
@@ -116,6 +117,6 @@ export function terminalPrompter(streams: PromptStreams): Prompter {
         ),
       ),
     password: (o) =>
-      run((p) => p.password({ message: o.message, mask: '*', toggleMask: false, ...(o.validate ? { validate: o.validate } : {}) }, ctx)),
+      run((p) => p.password({ message: safeKeepColour(o.message), mask: '*', toggleMask: false, ...(o.validate ? { validate: o.validate } : {}) }, ctx)),
   };
 }
