@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { enGB, nl as nlLocale } from 'date-fns/locale';
 import type { MethodFileError } from '../catalog/methods.js';
 import { methodMinutes, type LocalText, type Method } from '../domain/method.js';
-import { timeFitFor, type Reason, type Suggestion, type TimeFit } from '../domain/method-suggest.js';
+import { NEW_GROUP_MEETINGS, timeFitFor, type Reason, type Suggestion, type TimeFit } from '../domain/method-suggest.js';
 import { safeText } from '../domain/names.js';
 import type { Lang, Messages } from './i18n/index.js';
 import type { Choice } from './prompter.js';
@@ -145,9 +145,11 @@ export function methodChoices(
 }
 
 /** What the chair should know once a method is picked: its cautions, and a time that does not fit. */
-export function methodNotices(t: Messages, lang: Lang, m: Method, available: number): string[] {
+export function methodNotices(t: Messages, lang: Lang, m: Method, available: number, held?: number): string[] {
   const s = t.methods.say;
-  const out = m.cautions.map((c) => `${s.showLabels.cautions}: ${local(c, lang)}`);
+  const out: string[] = [];
+  if (m.level === 'experienced' && held !== undefined && held < NEW_GROUP_MEETINGS) out.push(s.experiencedNotice(local(m.name, lang), held));
+  out.push(...m.cautions.map((c) => `${s.showLabels.cautions}: ${local(c, lang)}`));
   const fit = timeFitFor(m, available);
   if (fit.kind === 'tight') out.push(s.timeLeftWarning(local(m.name, lang), fit.full, available));
   if (fit.kind === 'too-short') out.push(s.timeLeftTooShort(local(m.name, lang), fit.minimum, available));

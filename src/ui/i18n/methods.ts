@@ -336,6 +336,8 @@ export const nl = {
     invalid: (n: number) => (n === 1 ? 'Eén fout:' : `${n} fouten:`),
     startSuggested: 'voorgesteld',
     startNoFit: 'past nu niet',
+    experiencedNotice: (name: string, held: number) =>
+      `${name} is bedoeld voor een ervaren groep; jullie hadden ${held === 1 ? 'één bijeenkomst' : `${held} bijeenkomsten`}. Houd de stappen strak aan.`,
     groupDefault: 'standaard van de groep',
     timeLeftWarning: (name: string, full: number, available: number) =>
       `${name} duurt volgens de bronnen ${full} minuten; er is nog ${available} minuten voor de casus. De fasen worden ingekort.`,
@@ -461,6 +463,8 @@ export const en: typeof nl = {
     invalid: (n) => (n === 1 ? 'One error:' : `${n} errors:`),
     startSuggested: 'suggested',
     startNoFit: 'does not fit now',
+    experiencedNotice: (name, held) =>
+      `${name} is meant for an experienced group; you have had ${held === 1 ? 'one meeting' : `${held} meetings`}. Keep strictly to the steps.`,
     groupDefault: "group's default",
     timeLeftWarning: (name, full, available) =>
       `${name} takes ${full} minutes according to the sources; ${available} minutes are left for the case. The phases will be shortened.`,
