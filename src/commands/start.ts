@@ -10,6 +10,7 @@ import { InterruptedError, UserError } from '../errors.js';
 import { addPreparedCase } from '../store/cases.js';
 import { createGroup, listGroups, listMembers, resolveGroup } from '../store/groups.js';
 import * as db from '../store/meetings.js';
+import { trajectoryProgress } from '../store/planning.js';
 import { SessionLock } from '../store/session-lock.js';
 import { Store } from '../store/store.js';
 import { clockTime, longDateTime } from '../ui/meeting-format.js';
@@ -61,6 +62,9 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
     ctx.out.line();
     ctx.out.heading(t.say.stepHeading(1, STEP_COUNT, t.title.chair));
     ctx.out.line(t.say.groupLine(safeText(group.name), members.length));
+    // A meeting held on a day of the plan is that meeting of the trajectory: "bijeenkomst 3 van 8".
+    const progress = trajectoryProgress(store, group.id, ctx.clock.now());
+    if (progress) ctx.out.line(`${ctx.t.between.say.trajectory}: ${ctx.t.between.say.progress(progress.seq, progress.count)}`);
     const agreed = db.lastAgreement(store, group.id);
     const suggestion = suggestChair({
       candidates: members.map((m) => ({ id: m.id, name: m.name })),
