@@ -881,7 +881,8 @@ export class MeetingFlow {
     const rest = runs.slice(from).filter((r) => r.started_at === null);
     if (rest.length === 0) return;
     const items = this.planItems();
-    const availableSec = Math.max(0, Math.floor((this.endOfMeeting().getTime() - this.now().getTime()) / 1000) - CLOSING_RESERVE_MINUTES * 60);
+    // Whole minutes, so the new plan reads "29 min" rather than "28:47".
+    const availableSec = Math.max(0, Math.floor((this.endOfMeeting().getTime() - this.now().getTime()) / 60_000) * 60 - CLOSING_RESERVE_MINUTES * 60);
     const minSec = (r: db.PhaseRunRow) => (items[r.ordinal]?.phase.minMinutes ?? 1) * 60;
     const current = rest.reduce((a, r) => a + r.planned_seconds, 0);
     const next = rebalance(
