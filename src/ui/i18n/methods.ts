@@ -308,8 +308,8 @@ export const nl = {
     reason: {
       timeFits: (full: number, available: number) => `past in de tijd: ${full} van de ${available} minuten voor de casus`,
       timeTight: (full: number, available: number) =>
-        `krap: de bronnen noemen ${full} minuten, er is ${available} voor de casus; de fasen worden korter`,
-      timeTooShort: (minimum: number, available: number) => `te weinig tijd: zelfs ingekort ${minimum} minuten, er is ${available}`,
+        `krap: de bronnen noemen ${full} minuten, er zijn er ${available} voor de casus; elke fase krijgt minder tijd`,
+      timeTooShort: (minimum: number, available: number) => `te weinig tijd: zelfs ingekort ${minimum} minuten, er zijn er ${available}`,
       groupFits: (present: number, min: number, max: number) => `${present} aanwezigen past (${min}-${max})`,
       groupTooSmall: (present: number, min: number) => `te weinig aanwezigen: ${present}, minstens ${min} nodig`,
       groupTooLarge: (present: number, max: number) => `te veel aanwezigen: ${present}, hooguit ${max}`,
@@ -326,7 +326,7 @@ export const nl = {
       beginnerForNewGroup: 'goed voor een groep die net begint',
     },
     timeWarning: (name: string, full: number, minutes: number, available: number) =>
-      `${name} duurt volgens de bronnen ${full} minuten; in een bijeenkomst van ${minutes} minuten is er ${available} voor de casus. De fasen worden ingekort.`,
+      `${name} duurt volgens de bronnen ${full} minuten; in een bijeenkomst van ${minutes} minuten zijn er ${available} voor de casus. Elke fase krijgt minder tijd dan de bronnen aanraden.`,
     timeTooShortWarning: (name: string, minimum: number, minutes: number) =>
       `${name} past niet in ${minutes} minuten: zelfs ingekort is er ${minimum} minuten nodig voor de casus.`,
     created: (file: string) => `Startbestand geschreven: ${file}`,
@@ -340,7 +340,7 @@ export const nl = {
       `${name} is bedoeld voor een ervaren groep; jullie hadden ${held === 1 ? 'één bijeenkomst' : `${held} bijeenkomsten`}. Houd de stappen strak aan.`,
     groupDefault: 'standaard van de groep',
     timeLeftWarning: (name: string, full: number, available: number) =>
-      `${name} duurt volgens de bronnen ${full} minuten; er is nog ${available} minuten voor de casus. De fasen worden ingekort.`,
+      `${name} duurt volgens de bronnen ${full} minuten; er zijn nog ${available} minuten voor de casus. Elke fase krijgt minder tijd dan de bronnen aanraden.`,
     timeLeftTooShort: (name: string, minimum: number, available: number) =>
       `${name} past niet in de ${available} minuten die er nog zijn: zelfs ingekort is er ${minimum} nodig.`,
     starter: (id: string) => starter(id, starterNl),
@@ -435,7 +435,7 @@ export const en: typeof nl = {
     recentNone: 'The group has not used a method yet.',
     reason: {
       timeFits: (full, available) => `fits the time: ${full} of the ${available} minutes for the case`,
-      timeTight: (full, available) => `tight: the sources give ${full} minutes, there are ${available} for the case; the phases get shorter`,
+      timeTight: (full, available) => `tight: the sources give ${full} minutes, there are ${available} for the case; every phase gets less time`,
       timeTooShort: (minimum, available) => `not enough time: even shortened it needs ${minimum} minutes, there are ${available}`,
       groupFits: (present, min, max) => `${present} present fits (${min}-${max})`,
       groupTooSmall: (present, min) => `too few present: ${present}, at least ${min} needed`,
@@ -453,7 +453,7 @@ export const en: typeof nl = {
       beginnerForNewGroup: 'good for a group that is just starting',
     },
     timeWarning: (name, full, minutes, available) =>
-      `${name} takes ${full} minutes according to the sources; a meeting of ${minutes} minutes leaves ${available} for the case. The phases will be shortened.`,
+      `${name} takes ${full} minutes according to the sources; a meeting of ${minutes} minutes leaves ${available} for the case. Every phase gets less time than the sources advise.`,
     timeTooShortWarning: (name, minimum, minutes) =>
       `${name} does not fit in ${minutes} minutes: even shortened it needs ${minimum} minutes for the case.`,
     created: (file) => `Starting file written: ${file}`,
@@ -467,7 +467,7 @@ export const en: typeof nl = {
       `${name} is meant for an experienced group; you have had ${held === 1 ? 'one meeting' : `${held} meetings`}. Keep strictly to the steps.`,
     groupDefault: "group's default",
     timeLeftWarning: (name, full, available) =>
-      `${name} takes ${full} minutes according to the sources; ${available} minutes are left for the case. The phases will be shortened.`,
+      `${name} takes ${full} minutes according to the sources; ${available} minutes are left for the case. Every phase gets less time than the sources advise.`,
     timeLeftTooShort: (name, minimum, available) =>
       `${name} does not fit in the ${available} minutes left: even shortened it needs ${minimum}.`,
     starter: (id) => starter(id, starterEn),
