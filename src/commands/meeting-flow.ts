@@ -4,6 +4,7 @@ import { suggestChair } from '../domain/chair.js';
 import { choiceNeedsReason, parseEgtTriple, rankCases, topCases } from '../domain/egt.js';
 import { checkMinutes } from '../domain/group-rules.js';
 import { hasFlag, phaseWeight, type Method, type NoteField, type Phase } from '../domain/method.js';
+import { suggestMethods } from '../domain/method-suggest.js';
 import { cleanName, safeText } from '../domain/names.js';
 import { parseNaturalDate } from '../domain/natural-date.js';
 import {
@@ -25,8 +26,10 @@ import type { Group, Member } from '../domain/types.js';
 import { InterruptedError, UserError } from '../errors.js';
 import { getGroup, listMembers, updateGroupColumns } from '../store/groups.js';
 import * as db from '../store/meetings.js';
+import { heldMeetingCount, recentMethodUses } from '../store/method-usage.js';
 import type { Store } from '../store/store.js';
 import { formatTable } from '../ui/output.js';
+import { methodChoices, methodNotices } from '../ui/method-view.js';
 import { clockTime, isoDay, longDateTime, wrap } from '../ui/meeting-format.js';
 import type { PhaseEvent, PhaseResult, PhaseScreenOptions } from '../ui/phase-screen.js';
 import { renderPlan } from '../ui/plan-table.js';
@@ -574,18 +577,28 @@ export class MeetingFlow {
     if (catalog.methods.length === 0) throw new UserError((t) => t.meeting.err.noMethods);
     const lang = this.ctx.lang;
     const def = this.group().defaultMethod;
+    // The suggestion comes first: what fits the time left, the people present and the group's recent methods.
+    const groupId = this.meeting().group_id;
+    const available = minutesForMethod(this.now(), this.endOfMeeting());
+    const held = heldMeetingCount(this.store, groupId);
+    const ranked = suggestMethods({
+      methods: catalog.methods.map((l) => l.method),
+      available,
+      present: this.present().length,
+      recent: recentMethodUses(this.store, groupId),
+      held,
+      groupDefault: def,
+    });
+    const offer = methodChoices(this.ctx.t, lang, ranked, def, (text) => wrap(text, this.out.width - 1));
     for (;;) {
       const id = await this.ctx.prompt.select<string>({
         message: this.t.ask.method,
-        choices: catalog.methods.map(({ method: mm }) => ({
-          name: `${safeText(mm.name[lang])}${mm.id === def ? ` (${this.t.say.groupDefault})` : ''}`,
-          value: mm.id,
-          description: safeText(mm.description[lang]),
-        })),
-        default: catalog.get(def) ? def : catalog.methods[0]!.method.id,
+        choices: offer.choices,
+        default: offer.default ?? (catalog.get(def) ? def : catalog.methods[0]!.method.id),
       });
       const method = catalog.get(id)!;
       this.showMethod(method);
+      for (const notice of methodNotices(this.ctx.t, lang, method, available, held)) this.out.warn(wrap(notice, this.out.width - 3, '  '));
       const n = this.present().length;
       if (n < method.groupSize.min || n > method.groupSize.max) this.out.warn(this.t.say.methodGroupSize(n, method.groupSize.min, method.groupSize.max));
       if (await this.ctx.prompt.confirm({ message: this.t.ask.useMethod(safeText(method.name[lang])), default: true })) {

@@ -140,8 +140,9 @@ export function suggestMethods(input: SuggestInput): Suggestion[] {
       reasons.push({ kind: 'any-question' });
     }
 
+    // The group chose it itself: that weighs more than a general rule of thumb.
     if (input.groupDefault === method.id) {
-      score += 1;
+      score += 2;
       reasons.push({ kind: 'group-default' });
     }
 
