@@ -9,6 +9,8 @@ export interface HistoryOptions {
   seed?: number;
   end?: string;
   device?: string;
+  /** Case content, phase runs, notes, check-ins and action points as a live meeting writes them (default true). */
+  content?: boolean;
 }
 
 export interface HistoryTotals {
@@ -17,6 +19,8 @@ export interface HistoryTotals {
   meetings: number;
   attendance: number;
   cases: number;
+  phaseRuns: number;
+  notes: number;
 }
 
 export function generateHistory(db: Database, o?: HistoryOptions): HistoryTotals;
