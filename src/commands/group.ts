@@ -23,7 +23,6 @@ import {
   setDefaultGroup,
 } from '../store/groups.js';
 import { UserError, UsageError } from '../errors.js';
-import { loadMethods } from '../catalog/methods.js';
 import { formatTable } from '../ui/output.js';
 import { intOption } from './options.js';
 
@@ -39,6 +38,8 @@ export async function groupCreate(ctx: Ctx, rawName: string | undefined, opts: C
   let minSize = intOption('--min-size', opts.minSize, 2, GROUP_MAX_MEMBERS);
   let minutes = parseMinutesFlag(opts.minutes);
   const method = opts.method ?? '5-stappen';
+  // The catalog pulls in yaml and zod: only `group create` needs it, not every group command.
+  const { loadMethods } = await import('../catalog/methods.js');
   if (!loadMethods({ env: ctx.env, lang: ctx.lang }).get(method)) throw new UsageError((tt) => tt.groups.err.unknownMethod(method));
 
   // Validate everything given on the command line before asking anything.

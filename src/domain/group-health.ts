@@ -1,4 +1,4 @@
-import { subMonths } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
 import { GROUP_ADVISED_MAX } from './group-rules.js';
 
 /** Most registers only count a meeting with at least this many present (domain.md). */

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addMonths, addWeeks } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
 import { UsageError } from '../errors.js';
 
 /** Planned meetings are agreed in Dutch wall-clock time. */

@@ -1,4 +1,6 @@
-import { subDays, subMonths, subYears } from 'date-fns';
+import { subDays } from 'date-fns/subDays';
+import { subMonths } from 'date-fns/subMonths';
+import { subYears } from 'date-fns/subYears';
 
 /**
  * How long case content is kept: a number with d (days), m (months) or y (years),

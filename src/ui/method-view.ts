@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enGB, nl as nlLocale } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nl as nlLocale } from 'date-fns/locale/nl';
 import type { MethodFileError } from '../catalog/methods.js';
 import { methodMinutes, type LocalText, type Method } from '../domain/method.js';
 import { NEW_GROUP_MEETINGS, timeFitFor, type Reason, type Suggestion, type TimeFit } from '../domain/method-suggest.js';

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Ctx } from '../context.js';
 import { formatDuration } from '../domain/countdown.js';
 import { formatTable } from './output.js';
