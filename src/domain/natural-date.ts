@@ -1,5 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addWeeks, addMonths, isValid, parse } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addMonths } from 'date-fns/addMonths';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 
 export const ZONE = 'Europe/Amsterdam';
 

@@ -1,5 +1,12 @@
 import { TZDate, tz, tzOffset } from '@date-fns/tz';
-import { addDays, addMonths, addYears, differenceInCalendarDays, format, isValid, lastDayOfMonth, parse } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addYears } from 'date-fns/addYears';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { parse } from 'date-fns/parse';
 import { UsageError } from '../errors.js';
 
 // Report periods are calendar dates in Europe/Amsterdam with inclusive bounds: a meeting

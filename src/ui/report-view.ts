@@ -1,5 +1,7 @@
-import { format, parse } from 'date-fns';
-import { enGB, nl } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
+import { enGB } from 'date-fns/locale/en-GB';
+import { nl } from 'date-fns/locale/nl';
 import { minutesToHours, type MemberRecord, type MemberTotals, type GroupRecord, type NotCountedReason, type ReportModel } from '../domain/hours.js';
 import type { Lang, Messages } from './i18n/index.js';
 
