@@ -5,8 +5,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // better-sqlite3 is a native addon: child processes, not worker threads.
     pool: 'forks',
+    // Two cores in CI: run two files at once (the default leaves one core idle).
+    maxWorkers: 2,
     restoreMocks: true,
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

@@ -10,7 +10,7 @@ import { InterruptedError, UserError } from '../errors.js';
 import { addPreparedCase } from '../store/cases.js';
 import { createGroup, listGroups, listMembers, resolveGroup } from '../store/groups.js';
 import * as db from '../store/meetings.js';
-import { trajectoryProgress } from '../store/planning.js';
+import { getPlanned, trajectoryProgress } from '../store/planning.js';
 import { SessionLock } from '../store/session-lock.js';
 import { Store } from '../store/store.js';
 import { clockTime, longDateTime } from '../ui/meeting-format.js';
@@ -66,15 +66,18 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
     const progress = trajectoryProgress(store, group.id, ctx.clock.now());
     if (progress) ctx.out.line(`${ctx.t.between.say.trajectory}: ${ctx.t.between.say.progress(progress.seq, progress.count)}`);
     const agreed = db.lastAgreement(store, group.id);
+    // Nothing agreed last time: the chair the trajectory planned for today, if any.
+    const plannedChair = progress ? getPlanned(store, progress.plannedMeetingId).chairId : null;
+    const agreedChairId = agreed?.chair_id ?? plannedChair;
     const suggestion = suggestChair({
       candidates: members.map((m) => ({ id: m.id, name: m.name })),
-      agreedChairId: agreed?.chair_id ?? null,
+      agreedChairId,
       history: db.chairHistory(store, group.id),
     });
     const chairId = await ctx.prompt.select<string>({
       message: t.ask.chair,
       choices: members.map((m) => ({
-        name: `${safeText(m.name)}${m.id === suggestion ? ` (${agreed?.chair_id === m.id ? t.say.agreedLastTime : t.say.byRotation})` : ''}`,
+        name: `${safeText(m.name)}${m.id === suggestion ? ` (${agreedChairId === m.id ? (agreed?.chair_id === m.id ? t.say.agreedLastTime : t.say.byPlan) : t.say.byRotation})` : ''}`,
         value: m.id,
       })),
       ...(suggestion ? { default: suggestion } : {}),
