@@ -53,6 +53,13 @@ function helpSettings(t: Messages): Partial<Help> {
     commandUsage(this: Help, cmd: Command) {
       return words(Help.prototype.commandUsage.call(this, cmd));
     },
+    optionDescription(this: Help, option: Option) {
+      // An empty list as default says nothing to a reader; other defaults in their language.
+      return Help.prototype.optionDescription
+        .call(this, option)
+        .replace(/ ?\(default: \[\]\)/, '')
+        .replace('(default:', `(${t.help.defaultWord}:`);
+    },
     subcommandTerm(this: Help, cmd: Command) {
       return words(Help.prototype.subcommandTerm.call(this, cmd));
     },
