@@ -102,13 +102,16 @@ export function reportTable(model: ReportModel, l: Lookups, o: TextOptions): str
     const used = Math.max(...plain.map((line) => [...line].length)) + 2;
     const statusWidth = Math.max(...members.map((m) => [...requirementCell(m, 0, { ...o, c: noColour })].length));
     const barWidth = Math.max(8, Math.min(20, o.width - used - statusWidth - 1));
-    out.push(
-      formatTable(
-        [...s.header, s.barHeader],
-        members.map((m, i) => [...rows[i]!, requirementCell(m, barWidth, o)]),
-        o.c,
-      ),
-    );
+    // formatTable neutralises escape codes in cells, so the table is laid out with the plain
+    // requirement cell (the last column, never padded) and the coloured one is put back after.
+    const plainCells = members.map((m) => requirementCell(m, barWidth, { ...o, c: noColour }));
+    const lines = formatTable([...s.header, s.barHeader], members.map((m, i) => [...rows[i]!, plainCells[i]!]), o.c).split('\n');
+    members.forEach((m, i) => {
+      const line = lines[i + 2]!;
+      const plain = plainCells[i]!;
+      if (plain && line.endsWith(plain)) lines[i + 2] = line.slice(0, line.length - plain.length) + requirementCell(m, barWidth, o);
+    });
+    out.push(lines.join('\n'));
   }
 
   const notCounted = model.members.flatMap((m) =>

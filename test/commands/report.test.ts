@@ -340,3 +340,17 @@ describe('the built binary', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('report table in colour', () => {
+  it('colours the bar without breaking the layout', async () => {
+    const t = testCtx({ db: fixture(), env: { FORCE_COLOR: '1' } });
+    await report(t.ctx, { year: '2026', register: 'vit', member: [] });
+    t.ctx.dispose();
+    const out = t.stdout.text;
+    expect(out).not.toContain('␛');
+    expect(out).toContain('\u001b[');
+    // eslint-disable-next-line no-control-regex
+    const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+    expect(plain).toMatch(/Anna de Vries\s+2\s+3,25\s+3,5\s+1\s+1\s+0\s+2\s+█+░+ 3,25\/15 u nog 11,75 u\n/);
+  });
+});
