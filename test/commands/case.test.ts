@@ -4,6 +4,7 @@ import { runCli } from '../helpers/cli.js';
 import { testCtx } from '../helpers/ctx.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { tempDb } from '../helpers/tmp.js';
+import { expectRefused } from '../helpers/refused.js';
 
 const members = (...names: string[]) => names.flatMap((n) => ['--member', n]);
 
@@ -11,18 +12,6 @@ function setup() {
   const db = tempDb();
   expect(runCli(['group', 'create', 'Coaches Utrecht', ...members('Anna', 'Bram', 'Carla', 'Daan')], { db }).code).toBe(0);
   return db;
-}
-
-function expectRefused(db: string, args: string[], expected: RegExp, code = 1) {
-  const before = dumpDb(db);
-  const r = runCli(args, { db });
-  expect(r.code).toBe(code);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(expected);
-  expect(dumpDb(db)).toBe(before);
-  return r;
 }
 
 interface ListJson {

@@ -4,6 +4,7 @@ import { runCli } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { testCtx } from '../helpers/ctx.js';
 import { tempDb } from '../helpers/tmp.js';
+import { expectRefused } from '../helpers/refused.js';
 
 const members = (...names: string[]) => names.flatMap((n) => ['--member', n]);
 
@@ -18,18 +19,6 @@ function groupJson(db: string) {
   const r = runCli(['group', 'show', '--json'], { db });
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as { name: string; minSize: number; minutes: number; members: { name: string; removed: boolean }[] };
-}
-
-/** Run a command that must fail: one line on stderr, the exit code, and no change in the data. */
-function expectRefused(db: string, args: string[], expected: string | RegExp, code = 1, lang?: string) {
-  const before = dumpDb(db);
-  const r = runCli(lang ? ['--lang', lang, ...args] : args, { db });
-  expect(r.code).toBe(code);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(expected);
-  expect(dumpDb(db)).toBe(before);
 }
 
 describe('group create', () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
+import { expectRefused } from '../helpers/refused.js';
 
 // Dates far ahead, so the tests do not depend on today's date (the binary uses the real clock).
 // 8 meetings every 3 weeks from 9 December 2036 cross the start of summer time (29 March 2037).
@@ -37,17 +38,6 @@ interface PlanJson {
 }
 
 const show = (db: string) => JSON.parse(runCli(['plan', '--show', '--json'], { db }).stdout) as PlanJson;
-
-function expectRefused(db: string, args: string[], expected: RegExp, code = 1) {
-  const before = dumpDb(db);
-  const r = runCli(args, { db });
-  expect(r.code).toBe(code);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(expected);
-  expect(dumpDb(db)).toBe(before);
-}
 
 /** Record a held meeting straight in the database, as `intervisie start` would. */
 function holdMeeting(db: string, startedAtIso: string, chairName: string) {
