@@ -131,13 +131,22 @@ async function readBundles(ctx: Ctx, files: readonly string[]): Promise<Bundle[]
   return bundles;
 }
 
-/** Same-name groups or members from elsewhere are linked only when the user says so. */
+const groupsFirst = (a: NameClash, b: NameClash) =>
+  a.kind === b.kind ? a.name.localeCompare(b.name, 'nl') : a.kind === 'group' ? -1 : 1;
+
+/**
+ * Same-name groups or members from elsewhere are linked only when the user says so.
+ * Agreeing to link a group also links its members with the same names: one question, not eight.
+ */
 async function approveLinks(ctx: Ctx, clashes: NameClash[], link: boolean): Promise<NameClash[]> {
   if (clashes.length === 0 || link || !ctx.interactive) return link ? clashes : [];
   const t = ctx.t.sync.ask;
-  for (const c of clashes) {
+  const linkedGroups = new Set<string>();
+  for (const c of [...clashes].sort(groupsFirst)) {
+    if (c.kind === 'member' && c.groupId !== undefined && linkedGroups.has(c.groupId)) continue;
     const message = c.kind === 'group' ? t.linkGroup(safeText(c.name)) : t.linkMember(safeText(c.name), safeText(c.groupName ?? ''));
     if (!(await ctx.prompt.confirm({ message, default: true }))) throw new UserError((tt) => tt.sync.err.linkRefused);
+    if (c.kind === 'group') linkedGroups.add(c.localId);
   }
   return clashes;
 }
@@ -154,7 +163,7 @@ async function mergeInto(ctx: Ctx, bundles: Bundle[], o: { link: boolean; dryRun
   const store = ctx.store();
   const links = await approveLinks(ctx, findNameClashes(store, bundles), o.link);
   const result = importBundles(store, bundles, { links, dryRun: o.dryRun });
-  if (!o.dryRun) for (const l of links) ctx.out.info(ctx.t.sync.say.linked(safeText(l.name)));
+  if (!o.dryRun && links.length > 0) ctx.out.info(ctx.t.sync.say.linked([...links].sort(groupsFirst).map((l) => safeText(l.name)).join(', ')));
   return result;
 }
 

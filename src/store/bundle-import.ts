@@ -24,6 +24,8 @@ export interface NameClash {
   localId: string;
   /** For a member: the name of the group. */
   groupName?: string;
+  /** For a member: the id here of the group it would belong to. */
+  groupId?: string;
 }
 
 /** Links made earlier: an id from another laptop that means a group or member here. */
@@ -75,7 +77,7 @@ export function findNameClashes(store: Store, bundles: readonly Bundle[]): NameC
       const slot = `${groupId}\u0000${nameKey(String(m['name']))}`;
       const local = memberByKey.get(slot);
       if (local !== undefined && local !== id) {
-        clashes.push({ kind: 'member', name: String(m['name']), foreignId: id, localId: local, groupName: groupById.get(groupId)?.name ?? '' });
+        clashes.push({ kind: 'member', name: String(m['name']), foreignId: id, localId: local, groupName: groupById.get(groupId)?.name ?? '', groupId });
         links.set(id, local);
       } else {
         memberIds.add(id);

@@ -5,6 +5,9 @@ import { runCli } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { openLaptop, recordMeeting, seedGroup, SECRET } from '../helpers/fixture.js';
 import { tempDir } from '../helpers/tmp.js';
+import { testCtx } from '../helpers/ctx.js';
+import { importCmd } from '../../src/commands/sync.js';
+import { UserError } from '../../src/errors.js';
 
 const PASS = { INTERVISIE_PASSPHRASE: 'groepsgeheim' };
 
@@ -166,7 +169,7 @@ describe('intervisie import', SLOW, () => {
     const r = runCli(['import', '--link', out], { db: other });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 nieuw');
-    expect(r.stdout).toContain("'Coaches Utrecht' gekoppeld.");
+    expect(r.stdout).toContain('Gekoppeld: Coaches Utrecht, ');
   });
 });
 
@@ -243,5 +246,28 @@ describe('intervisie sync', SLOW, () => {
     expect(runCli(['group', 'sync-folder'], { db: fresh }).stdout).toContain(folder);
     expect(JSON.parse(runCli(['group', 'show', '--json'], { db: fresh }).stdout).members).toHaveLength(4);
     expect(readdirSync(folder)).toHaveLength(2);
+  });
+});
+
+describe('linking a group made separately on two laptops', () => {
+  it('asks once for the group and links its same-name members with it; no means nothing changes', async () => {
+    const dir = tempDir();
+    const { db } = laptopWithMeetings(dir, 'a', ['2026-01-05T18:30:00Z']);
+    const out = join(dir, 'a.json');
+    runCli(['export', '-o', out], { db });
+    const other = laptopWithMeetings(dir, 'b', []).db;
+
+    const before = dumpDb(other);
+    const no = testCtx({ db: other, answers: [{ q: "Groep 'Coaches Utrecht' staat al op deze laptop", a: false }] });
+    await expect(importCmd(no.ctx, [out], {})).rejects.toThrow(UserError);
+    no.ctx.dispose();
+    expect(dumpDb(other)).toBe(before);
+
+    const yes = testCtx({ db: other, answers: [{ q: "Groep 'Coaches Utrecht' staat al op deze laptop", a: true }] });
+    await importCmd(yes.ctx, [out], {});
+    yes.ctx.dispose();
+    expect(yes.prompt.remaining).toBe(0);
+    expect(yes.stdout.text).toContain('Gekoppeld: Coaches Utrecht, Anna, Bram, Carla, Daan.');
+    expect(yes.stdout.text).toContain('Bijeenkomsten: 1 nieuw');
   });
 });

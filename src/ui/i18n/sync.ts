@@ -20,7 +20,7 @@ export const nl = {
     passphraseNew: 'Kies een groepswachtwoord (minstens 8 tekens; deel het alleen met de groep):',
     passphraseRepeat: 'Typ het wachtwoord nog een keer:',
     linkGroup: (name: string) =>
-      `Groep '${name}' staat al op deze laptop, maar is op een andere laptop apart aangemaakt. Is het dezelfde groep? Dan koppel ik ze.`,
+      `Groep '${name}' staat al op deze laptop, maar is op een andere laptop apart aangemaakt. Is het dezelfde groep? Dan koppel ik ze, met de leden die dezelfde naam hebben.`,
     linkMember: (name: string, group: string) =>
       `'${name}' in '${group}' staat al op deze laptop, maar is elders apart toegevoegd. Is het dezelfde persoon? Dan koppel ik ze.`,
     syncBefore: (folder: string) => `Eerst bijwerken met de andere laptops via ${folder}?`,
@@ -40,7 +40,7 @@ export const nl = {
     other: (added: number, updated: number) => `Overige gegevens (leden, casussen, actiepunten, planning): ${added} nieuw, ${updated} bijgewerkt.`,
     conflicts: (n: number) =>
       `${n} ${n === 1 ? 'conflict' : 'conflicten'} opgelost: de laatste wijziging telt, de andere versie staat in de wijzigingsgeschiedenis.`,
-    linked: (name: string) => `'${name}' gekoppeld.`,
+    linked: (names: string) => `Gekoppeld: ${names}.`,
     wrote: (file: string) => `Bundel van deze laptop bijgewerkt: ${file}.`,
     unchangedOwn: 'De bundel van deze laptop was al actueel.',
     noOthers: 'Nog geen bundels van andere laptops in de map.',
@@ -109,7 +109,7 @@ export const en: typeof nl = {
     passphraseNew: 'Choose a group passphrase (at least 8 characters; share it only with the group):',
     passphraseRepeat: 'Type the passphrase again:',
     linkGroup: (name) =>
-      `Group '${name}' is already on this laptop, but was created separately on another laptop. Is it the same group? Then I link them.`,
+      `Group '${name}' is already on this laptop, but was created separately on another laptop. Is it the same group? Then I link them, with the members who have the same names.`,
     linkMember: (name, group) =>
       `'${name}' in '${group}' is already on this laptop, but was added separately elsewhere. Is it the same person? Then I link them.`,
     syncBefore: (folder) => `Catch up with the other laptops through ${folder} first?`,
@@ -127,7 +127,7 @@ export const en: typeof nl = {
     other: (added, updated) => `Other records (members, cases, action points, planning): ${added} new, ${updated} updated.`,
     conflicts: (n) =>
       `${n} ${n === 1 ? 'conflict' : 'conflicts'} resolved: the latest change counts, the other version is in the edit history.`,
-    linked: (name) => `'${name}' linked.`,
+    linked: (names) => `Linked: ${names}.`,
     wrote: (file) => `This laptop's bundle updated: ${file}.`,
     unchangedOwn: "This laptop's bundle was already up to date.",
     noOthers: 'No bundles from other laptops in the folder yet.',
