@@ -41,7 +41,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
 export function checkEmail(value: string): string {
   const v = value.trim();
-  if (!EMAIL.test(v) || v.length > 254) throw new UserError((t) => t.groups.err.badEmail(v));
+  // \S lets control and format characters through; an address never holds them.
+  if (!EMAIL.test(v) || v.length > 254 || /[\p{Cc}\p{Cf}]/u.test(v)) throw new UserError((t) => t.groups.err.badEmail(v));
   return v;
 }
 

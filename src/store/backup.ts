@@ -12,7 +12,7 @@ export async function backupDatabase(store: Store, target: string): Promise<numb
   if (existsSync(target)) throw new UserError((t) => t.trust.err.backupExists(target));
   try {
     const dir = dirname(target);
-    if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeFolders(dir);
     closeSync(openSync(target, 'wx', 0o600));
   } catch (err) {
     const reason = (err as Error).message.replace(/^[A-Z]+: /, '');
@@ -28,4 +28,17 @@ export async function backupDatabase(store: Store, target: string): Promise<numb
     const reason = (err as Error).message;
     throw new UserError((t) => t.trust.err.backupFailed(target, reason));
   }
+}
+
+/**
+ * mkdir -p without `recursive: true`: Node 20's recursive mkdirSync loops forever when the
+ * kernel answers ENOENT for a folder it will never create (e.g. `backup /proc/x/y.db`).
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d, { mode: 0o700 });
 }

@@ -15,10 +15,13 @@ export interface MainResult {
 export async function runMain(args: string[], o: { db?: string; env?: Record<string, string> } = {}): Promise<MainResult> {
   const stdout = new Capture();
   const stderr = new Capture();
+  // An ended, non-TTY stdin: a command that wants to ask or read something fails at once instead of waiting.
+  const stdin = new PassThrough();
+  stdin.end();
   const code = await main({
     argv: args,
     env: { NO_COLOR: '1', TZ: 'Europe/Amsterdam', ...(o.db ? { INTERVISIE_DB: o.db } : {}), ...o.env },
-    stdin: new PassThrough(),
+    stdin,
     stdout,
     stderr,
   });
