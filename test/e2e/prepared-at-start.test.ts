@@ -48,9 +48,8 @@ describe('prepared cases at the start of a meeting', () => {
       await answer(s, at, 'Gaat iedereen akkoord', KEY.enter);
       for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await answer(s, at, `${n}, hoe zit je erbij?`, KEY.enter);
       await answer(s, at, 'Deze casussen zijn vooraf voorbereid', '');
-      const screen = s.screen();
-      // Both prepared cases, oldest first, owners present so both are ticked.
-      expect(screen).toMatch(/◉ Bram: Cliënt die steeds afzegt\n\s*◉ Carla: Collega neemt cliënten over/);
+      // Both prepared cases, oldest first, owners present so both are ticked (wait: the list may still be drawing).
+      await s.waitFor(/◉ Bram: Cliënt die steeds afzegt\n\s*◉ Carla: Collega neemt cliënten over/, 20_000);
       s.write(KEY.enter);
       await answer(s, at, 'Wil nog iemand een casus inbrengen?', KEY.enter);
       await answer(s, at, 'Hoe scoren jullie?', KEY.enter);
