@@ -58,6 +58,9 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
       return;
     }
     if (!ctx.interactive) throw new UserError((tt) => tt.errors.notInteractive('intervisie start'));
+    // With a shared folder set (group sync-folder), pick up the other laptops' meetings first.
+    const { offerSync } = await import('./sync.js');
+    await offerSync(ctx, group, 'before');
     const members = listMembers(store, group.id);
     ctx.out.line();
     ctx.out.heading(t.say.stepHeading(1, STEP_COUNT, t.title.chair));
@@ -87,6 +90,7 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
     );
     ctx.out.info(t.say.startedAt(clockTime(ctx.clock.now())));
     await runFlow(ctx, store, id, opts);
+    await offerSync(ctx, group, 'after');
   } finally {
     lock.release();
   }
