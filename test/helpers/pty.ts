@@ -93,6 +93,14 @@ export class PtySession {
         });
       });
     }
+    // The text may have matched in the raw output before the emulator drew it:
+    // let the screen catch up so a following screen() read sees it.
+    await this.settled();
+  }
+
+  /** Resolves once the emulator has processed everything received so far. */
+  settled(): Promise<void> {
+    return new Promise((resolve) => this.term.write('', resolve));
   }
 
   /** Output written after a given offset, for "it appeared again" checks. */
