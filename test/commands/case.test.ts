@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { caseAdd } from '../../src/commands/case.js';
 import { runCli } from '../helpers/cli.js';
 import { testCtx } from '../helpers/ctx.js';
-import { dumpDb } from '../helpers/db-dump.js';
 import { tempDb } from '../helpers/tmp.js';
 import { expectRefused } from '../helpers/refused.js';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupCreate } from '../../src/commands/group.js';
 import { runCli } from '../helpers/cli.js';
-import { dumpDb } from '../helpers/db-dump.js';
 import { testCtx } from '../helpers/ctx.js';
 import { tempDb } from '../helpers/tmp.js';
 import { expectRefused } from '../helpers/refused.js';

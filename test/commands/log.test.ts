@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
 import { log, type LogOptions } from '../../src/commands/log.js';
 import { report } from '../../src/commands/report.js';
-import { UserError } from '../../src/errors.js';
-import { messages } from '../../src/ui/i18n/index.js';
 import type { ReportJson } from '../../src/ui/report-view.js';
 import { runCli } from '../helpers/cli.js';
 import { testCtx } from '../helpers/ctx.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { openStore, seedGroup, seedMeeting } from '../helpers/report-history.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
+import { expectRefusedCall } from '../helpers/refused.js';
 
 const NOW = '2026-11-24T12:00:00Z';
 
@@ -56,17 +55,8 @@ async function run(db: string, o: LogOptions, env: NodeJS.ProcessEnv = {}) {
   return t.stdout.text;
 }
 
-async function refused(db: string, o: LogOptions): Promise<string> {
-  const before = dumpDb(db);
-  const err = await run(db, o).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserError);
-  expect(dumpDb(db)).toBe(before);
-  const text = (err as UserError).render(messages('nl'));
-  expect(text.split('\n')).toHaveLength(1);
-  return text;
+function refused(db: string, o: LogOptions): Promise<string> {
+  return expectRefusedCall(db, () => run(db, o));
 }
 
 function rows(db: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {

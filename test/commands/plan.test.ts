@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { dumpDb } from '../helpers/db-dump.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
 import { expectRefused } from '../helpers/refused.js';
 

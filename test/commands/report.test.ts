@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { report, type ReportOptions } from '../../src/commands/report.js';
-import { UserError } from '../../src/errors.js';
-import { messages } from '../../src/ui/i18n/index.js';
 import type { ReportJson } from '../../src/ui/report-view.js';
 import { runCli } from '../helpers/cli.js';
 import { testCtx } from '../helpers/ctx.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { openStore, SECRET, seedGroup, seedMeeting } from '../helpers/report-history.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
+import { expectRefusedCall } from '../helpers/refused.js';
 
 /** Two groups; Coaches Utrecht has four held meetings in 2026 (times in UTC, Dutch time is +1/+2). */
 function fixture(): string {
@@ -86,17 +85,8 @@ async function json(db: string, opts: ReportOptions = {}): Promise<ReportJson> {
   return JSON.parse(await run(db, { ...opts, json: true })) as ReportJson;
 }
 
-async function refusal(db: string, opts: ReportOptions): Promise<string> {
-  const before = dumpDb(db);
-  const err = await run(db, opts).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UserError);
-  expect(dumpDb(db)).toBe(before);
-  const text = (err as UserError).render(messages('nl'));
-  expect(text.split('\n')).toHaveLength(1);
-  return text;
+function refusal(db: string, opts: ReportOptions): Promise<string> {
+  return expectRefusedCall(db, () => run(db, opts));
 }
 
 describe('report --json', () => {

@@ -9,6 +9,7 @@ import { testCtx } from '../helpers/ctx.js';
 import { openLaptop, recordMeeting, type Seeded } from '../helpers/fixture.js';
 import { sharedState } from '../helpers/shared-state.js';
 import { tempDir } from '../helpers/tmp.js';
+import { syncHistoryArb } from '../helpers/sync-history.js';
 
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan', 'Eva'];
 
@@ -55,8 +56,6 @@ interface Meeting {
   chair: number;
 }
 
-type Step = { kind: 'record'; meeting: number } | { kind: 'sync'; laptop: number };
-
 const meetingArb = fc.record({
   laptop: fc.integer({ min: 0, max: 2 }),
   day: fc.integer({ min: 0, max: 300 }),
@@ -64,25 +63,7 @@ const meetingArb = fc.record({
   chair: fc.integer({ min: 0, max: MEMBERS.length - 1 }),
 });
 
-const historyArb = fc
-  .uniqueArray(meetingArb, { minLength: 1, maxLength: 6, selector: (m) => m.day })
-  .chain((meetings) =>
-    fc
-      .tuple(
-        fc.shuffledSubarray(
-          meetings.map((_, i) => i),
-          { minLength: meetings.length, maxLength: meetings.length },
-        ),
-        fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 10 }),
-        fc.array(fc.nat(), { maxLength: 10 }),
-      )
-      .map(([order, syncs, positions]) => {
-        // Interleave the recordings with syncs on random laptops at random moments.
-        const steps: Step[] = order.map((meeting) => ({ kind: 'record', meeting }));
-        syncs.forEach((laptop, i) => steps.splice((positions[i] ?? 0) % (steps.length + 1), 0, { kind: 'sync', laptop }));
-        return { meetings: meetings as Meeting[], steps };
-      }),
-  );
+const historyArb = syncHistoryArb(meetingArb);
 
 function startOf(m: Meeting): string {
   return new Date(Date.UTC(2026, 0, 5, 18, 30) + m.day * 86_400_000).toISOString();

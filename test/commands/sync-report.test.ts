@@ -11,6 +11,7 @@ import { testCtx } from '../helpers/ctx.js';
 import { openLaptop } from '../helpers/fixture.js';
 import { sharedState } from '../helpers/shared-state.js';
 import { tempDir } from '../helpers/tmp.js';
+import { syncHistoryArb } from '../helpers/sync-history.js';
 
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan', 'Eva'];
 
@@ -40,8 +41,6 @@ interface Meeting {
   pause: number;
 }
 
-type Step = { kind: 'record'; meeting: number } | { kind: 'sync'; laptop: number };
-
 const meetingArb = fc.record({
   laptop: fc.integer({ min: 0, max: 2 }),
   day: fc.integer({ min: 0, max: 300 }),
@@ -51,25 +50,7 @@ const meetingArb = fc.record({
   pause: fc.constantFrom(0, 10, 15),
 });
 
-// Meetings on distinct days, recorded in a random order, with syncs on random laptops in between.
-const historyArb = fc
-  .uniqueArray(meetingArb, { minLength: 1, maxLength: 6, selector: (m) => m.day })
-  .chain((meetings) =>
-    fc
-      .tuple(
-        fc.shuffledSubarray(
-          meetings.map((_, i) => i),
-          { minLength: meetings.length, maxLength: meetings.length },
-        ),
-        fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 10 }),
-        fc.array(fc.nat(), { maxLength: 10 }),
-      )
-      .map(([order, syncs, positions]) => {
-        const steps: Step[] = order.map((meeting) => ({ kind: 'record', meeting }));
-        syncs.forEach((laptop, i) => steps.splice((positions[i] ?? 0) % (steps.length + 1), 0, { kind: 'sync', laptop }));
-        return { meetings: meetings as Meeting[], steps };
-      }),
-  );
+const historyArb = syncHistoryArb(meetingArb);
 
 function logOptions(m: Meeting) {
   const date = new Date(Date.UTC(2026, 0, 5) + m.day * 86_400_000).toISOString().slice(0, 10);

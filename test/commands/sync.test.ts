@@ -8,6 +8,7 @@ import { tempDir } from '../helpers/tmp.js';
 import { testCtx } from '../helpers/ctx.js';
 import { importCmd } from '../../src/commands/sync.js';
 import { UserError } from '../../src/errors.js';
+import { expectRefused } from '../helpers/refused.js';
 
 const PASS = { INTERVISIE_PASSPHRASE: 'groepsgeheim' };
 
@@ -33,16 +34,6 @@ function files(folder: string): Record<string, string> {
   return out;
 }
 
-function expectRefused(db: string, args: string[], pattern: RegExp, env: Record<string, string> = {}) {
-  const before = dumpDb(db);
-  const r = runCli(args, { db, env });
-  expect(r.code).toBe(1);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(dumpDb(db)).toBe(before);
-}
 
 // These tests start the built binary many times; a busy machine must not fail them.
 const SLOW = { timeout: 240_000 };
@@ -151,9 +142,9 @@ describe('intervisie import', SLOW, () => {
     expectRefused(target, ['import', bad('v9.json', text.replace('"version":1', '"version":9'))], /nieuwere versie van intervisie/);
     expectRefused(target, ['import', bad('package.json', '{"name":"iets","version":"1.0.0"}\n')], /geen intervisie-bundel/);
     expectRefused(target, ['import', bad('empty.json', '')], /is leeg/);
-    expectRefused(target, ['import', enc], /wachtwoord klopt niet/, { INTERVISIE_PASSPHRASE: 'verkeerd-wachtwoord' });
+    expectRefused(target, ['import', enc], /wachtwoord klopt niet/, 1, undefined, { INTERVISIE_PASSPHRASE: 'verkeerd-wachtwoord' });
     expectRefused(target, ['import', enc], /versleuteld/);
-    expectRefused(target, ['import', bad('tampered.json', JSON.stringify(encDoc))], /veranderd of beschadigd/, PASS);
+    expectRefused(target, ['import', bad('tampered.json', JSON.stringify(encDoc))], /veranderd of beschadigd/, 1, undefined, PASS);
     // A good file next to a bad one: still nothing is imported.
     expectRefused(target, ['import', good, join(dir, 'truncated.json')], /afgebroken of beschadigd/);
     expectRefused(target, ['import', join(dir, 'missing.json')], /Kan .*missing.json niet lezen/);

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../../src/clock.js';
 import { InterruptedError } from '../../src/errors.js';
 import { runPhaseScreen, type PhaseEvent, type PhaseScreenOptions } from '../../src/ui/phase-screen.js';
 import { testCtx } from '../helpers/ctx.js';
