@@ -25,6 +25,7 @@ import { adjustPlan, rebalance, splitMinutes, type PhaseBudget } from '../domain
 import type { Group, Member } from '../domain/types.js';
 import { InterruptedError, UserError } from '../errors.js';
 import { getGroup, listMembers, updateGroupColumns } from '../store/groups.js';
+import { listPreparedCases } from '../store/cases.js';
 import * as db from '../store/meetings.js';
 import { heldMeetingCount, recentMethodUses } from '../store/method-usage.js';
 import type { Store } from '../store/store.js';
@@ -400,15 +401,15 @@ export class MeetingFlow {
     const people = this.present().filter((p) => p.memberId !== null);
     if (!state['preparedDone']) {
       this.heading('inventory', this.t.title.inventory);
-      const prepared = db.preparedCases(this.store, m.group_id);
+      const prepared = listPreparedCases(this.store, m.group_id);
       if (prepared.length > 0) {
         const presentIds = new Set(people.map((p) => p.memberId));
         const picked = await this.ctx.prompt.checkbox<string>({
           message: this.t.ask.preparedOnTable,
           choices: prepared.map((c) => ({
-            name: `${safeText(c.owner_name)}: ${safeText(c.title ?? '')}${presentIds.has(c.owner_id) ? '' : ` (${this.t.say.ownerAbsent})`}`,
+            name: `${safeText(c.ownerName)}: ${safeText(c.title ?? '')}${presentIds.has(c.ownerId) ? '' : ` (${this.t.say.ownerAbsent})`}`,
             value: c.id,
-            checked: presentIds.has(c.owner_id),
+            checked: presentIds.has(c.ownerId),
           })),
         });
         this.commit({ preparedDone: true }, () => picked.forEach((id) => db.addCandidate(this.store, m.id, id)));

@@ -168,15 +168,6 @@ export interface CaseRow {
   status: string;
 }
 
-const CASE_SELECT = `SELECT c.id, c.owner_id, m.name AS owner_name, c.title, c.question, c.est_e, c.est_g, c.est_t, c.status
-  FROM cases c JOIN members m ON m.id = c.owner_id`;
-
-export function preparedCases(store: Store, groupId: string): CaseRow[] {
-  return store.db
-    .prepare(`${CASE_SELECT} WHERE c.group_id = ? AND c.status = 'prepared' ORDER BY c.created_at, c.rowid`)
-    .all(groupId) as CaseRow[];
-}
-
 export function addCase(store: Store, input: { groupId: string; ownerId: string; title: string; question: string | null; meetingId: string }): string {
   const id = insert(store, 'cases', {
     group_id: input.groupId,
