@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { report } from '../../src/commands/report.js';
 import type { ReportJson } from '../../src/ui/report-view.js';
 import { runCli } from '../helpers/cli.js';
 import { testCtx } from '../helpers/ctx.js';
-import { dumpDb } from '../helpers/db-dump.js';
+import { dumpDb, queryRows as rows } from '../helpers/db-dump.js';
 import { openStore, seedGroup, seedMeeting } from '../helpers/report-history.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
 import { expectRefusedCall } from '../helpers/refused.js';
@@ -57,15 +56,6 @@ async function run(db: string, o: LogOptions, env: NodeJS.ProcessEnv = {}) {
 
 function refused(db: string, o: LogOptions): Promise<string> {
   return expectRefusedCall(db, () => run(db, o));
-}
-
-function rows(db: string, sql: string, ...params: unknown[]): Record<string, unknown>[] {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).all(...params) as Record<string, unknown>[];
-  } finally {
-    d.close();
-  }
 }
 
 async function reportJson(db: string): Promise<ReportJson> {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
 import { abort, resume, start } from '../../src/commands/start.js';
@@ -10,6 +9,7 @@ import { Store } from '../../src/store/store.js';
 import { testCtx } from '../helpers/ctx.js';
 import { RulePrompter, type Rule } from '../helpers/rule-prompter.js';
 import { tempDb } from '../helpers/tmp.js';
+import { queryRows as rows, queryValue as count } from '../helpers/db-dump.js';
 
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan'];
 
@@ -38,24 +38,6 @@ function phaseRunner(clock: FakeClock, o: { extra?: number; noteDuring?: string 
     clock.advance(spent * 1000);
     return { action: 'next', plannedSeconds: planned, elapsedSeconds: planned + (o.extra ?? 0), pausedSeconds: opts.pausedSeconds ?? 0, overtimeSeconds: Math.max(0, o.extra ?? 0) };
   };
-}
-
-function count(db: string, sql: string, ...args: unknown[]): number {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).pluck().get(...args) as number;
-  } finally {
-    d.close();
-  }
-}
-
-function rows<T>(db: string, sql: string, ...args: unknown[]): T[] {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).all(...args) as T[];
-  } finally {
-    d.close();
-  }
 }
 
 /** Answers for a whole 5-stappen meeting: two new cases, group EGT scores, one advice per participant. */

@@ -11,6 +11,7 @@ import { messages } from '../../src/ui/i18n/index.js';
 import { testCtx } from '../helpers/ctx.js';
 import { RulePrompter, type Rule } from '../helpers/rule-prompter.js';
 import { tempDb } from '../helpers/tmp.js';
+import { queryRows as rows } from '../helpers/db-dump.js';
 
 // Every shipped method, run from the first to the last phase through the real meeting flow.
 
@@ -91,15 +92,6 @@ function flowRules(db: string, methodId: string): Rule[] {
     { q: /verslag opslaan/, a: false },
     { q: /doorgepraat/, a: false },
   ];
-}
-
-function rows<T>(db: string, sql: string, ...args: unknown[]): T[] {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).all(...args) as T[];
-  } finally {
-    d.close();
-  }
 }
 
 describe('every shipped method runs from start to end in a scripted meeting', () => {

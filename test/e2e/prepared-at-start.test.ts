@@ -1,17 +1,8 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { KEY, PtySession, stripAnsi } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
-
-function query<T>(db: string, sql: string): T[] {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).all() as T[];
-  } finally {
-    d.close();
-  }
-}
+import { queryRows as query } from '../helpers/db-dump.js';
 
 /** Answer a question once it appears in the output written since the previous answer. */
 async function answer(s: PtySession, from: { offset: number }, match: string, keys: string): Promise<void> {

@@ -20,3 +20,23 @@ export function dumpDb(path: string): string {
     db.close();
   }
 }
+
+/** Rows of one query, read through a separate read-only connection. */
+export function queryRows<T = Record<string, unknown>>(path: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The first column of the first row of one query, read-only. */
+export function queryValue<T = number>(path: string, sql: string, ...params: unknown[]): T {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
