@@ -6,7 +6,7 @@ import { checkMinutes } from '../domain/group-rules.js';
 import { hasFlag, phaseWeight, type Method, type NoteField, type Phase } from '../domain/method.js';
 import { suggestMethods } from '../domain/method-suggest.js';
 import { cleanName, safeText } from '../domain/names.js';
-import { parseNaturalDate } from '../domain/natural-date.js';
+import { parseNaturalDate, usualTimeOfDay } from '../domain/natural-date.js';
 import {
   BREAK_FROM_MINUTES,
   BREAK_MINUTES,
@@ -1030,15 +1030,15 @@ export class MeetingFlow {
   /** Ask a date in natural words and confirm it back in full; null when left empty. */
   private async askDate(message: string, confirmBack: boolean): Promise<Date | null> {
     const m = this.meeting();
-    const start = new Date(m.started_at);
-    const local = clockTime(start).split(':').map(Number) as [number, number];
+    const planned = db.plannedTimeNear(this.store, m.group_id, m.started_at);
+    const time = usualTimeOfDay(new Date(m.started_at), planned ? new Date(planned) : null);
     for (;;) {
       const raw = await this.ctx.prompt.input({
         message,
-        validate: (v) => (v.trim() === '' || parseNaturalDate(v, this.now(), { hours: local[0], minutes: local[1] }) ? true : this.t.err.badDate(v.trim())),
+        validate: (v) => (v.trim() === '' || parseNaturalDate(v, this.now(), time) ? true : this.t.err.badDate(v.trim())),
       });
       if (raw.trim() === '') return null;
-      const d = parseNaturalDate(raw, this.now(), { hours: local[0], minutes: local[1] })!;
+      const d = parseNaturalDate(raw, this.now(), time)!;
       if (!confirmBack) return d;
       if (await this.ctx.prompt.confirm({ message: this.t.ask.dateRight(longDateTime(d, this.ctx.lang)), default: true })) return d;
     }

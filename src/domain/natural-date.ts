@@ -91,6 +91,17 @@ export function parseNaturalDate(input: string, now: Date, defaultTime: { hours:
   return null;
 }
 
+/**
+ * The time of day a next meeting defaults to: the time this one was planned for, or else
+ * its start rounded to the nearest quarter hour (a group that meets "at half past seven"
+ * starts at 19:37 and should not be invited for 19:37 next time).
+ */
+export function usualTimeOfDay(startedAt: Date, plannedAt: Date | null): { hours: number; minutes: number } {
+  const base = plannedAt ?? new Date(Math.round(startedAt.getTime() / 900_000) * 900_000);
+  const local = new TZDate(base.getTime(), ZONE);
+  return { hours: local.getHours(), minutes: local.getMinutes() };
+}
+
 function toUtc(d: Date): Date {
   return new Date(d.getTime());
 }

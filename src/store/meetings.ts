@@ -437,6 +437,16 @@ export function saveNextMeeting(
   });
 }
 
+/** When the meeting this one fulfils was planned for: the nearest planned time within a day of the start. */
+export function plannedTimeNear(store: Store, groupId: string, startedAt: string): string | null {
+  const start = new Date(startedAt).getTime();
+  const rows = store.db
+    .prepare('SELECT scheduled_at FROM planned_meetings WHERE group_id = ? AND cancelled_at IS NULL AND scheduled_at BETWEEN ? AND ?')
+    .pluck()
+    .all(groupId, new Date(start - 24 * 3600_000).toISOString(), new Date(start + 24 * 3600_000).toISOString()) as string[];
+  return rows.sort((a, b) => Math.abs(new Date(a).getTime() - start) - Math.abs(new Date(b).getTime() - start))[0] ?? null;
+}
+
 /** Link the planned meeting this one fulfils (same group, scheduled within a day of the start). */
 export function linkPlannedMeeting(store: Store, meeting: MeetingRow): void {
   const start = new Date(meeting.started_at).getTime();

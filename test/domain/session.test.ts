@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestChair } from '../../src/domain/chair.js';
-import { parseNaturalDate } from '../../src/domain/natural-date.js';
+import { parseNaturalDate, usualTimeOfDay } from '../../src/domain/natural-date.js';
 import { countedMinutes, isStep, minutesForMethod, nextStep, plannedEnd, STEPS, type Step } from '../../src/domain/session.js';
 
 describe('session state machine', () => {
@@ -70,6 +70,13 @@ describe('natural date input', () => {
   const now = new Date('2026-11-24T18:30:00Z'); // Tuesday 19:30 in Amsterdam
   const at = { hours: 19, minutes: 30 };
   const p = (s: string) => parseNaturalDate(s, now, at)?.toISOString() ?? null;
+  it('defaults the time of day to the planned time, or the start rounded to a quarter hour', () => {
+    const started = new Date('2026-11-24T18:37:10Z'); // 19:37 in Amsterdam
+    expect(usualTimeOfDay(started, null)).toEqual({ hours: 19, minutes: 30 });
+    expect(usualTimeOfDay(new Date('2026-11-24T18:38:00Z'), null)).toEqual({ hours: 19, minutes: 45 });
+    expect(usualTimeOfDay(started, new Date('2026-11-24T19:00:00Z'))).toEqual({ hours: 20, minutes: 0 });
+    expect(usualTimeOfDay(new Date('2026-07-01T17:53:00Z'), null)).toEqual({ hours: 20, minutes: 0 });
+  });
   it('reads the forms people type', () => {
     expect(p('8 dec 19:30')).toBe('2026-12-08T18:30:00.000Z');
     expect(p('di 8 december om 20.00')).toBe('2026-12-08T19:00:00.000Z');
