@@ -34,6 +34,12 @@ interface CreateOptions {
 }
 
 export async function groupCreate(ctx: Ctx, rawName: string | undefined, opts: CreateOptions): Promise<void> {
+  await createGroupAsked(ctx, rawName, opts);
+  ctx.out.line(ctx.t.groups.say.nextSteps);
+}
+
+/** Creates a group from flags, asking in a terminal for what is missing. */
+export async function createGroupAsked(ctx: Ctx, rawName: string | undefined, opts: CreateOptions): Promise<Group> {
   const t = ctx.t.groups;
   let minSize = intOption('--min-size', opts.minSize, 2, GROUP_MAX_MEMBERS);
   let minutes = parseMinutesFlag(opts.minutes);
@@ -80,7 +86,7 @@ export async function groupCreate(ctx: Ctx, rawName: string | undefined, opts: C
   });
   ctx.out.success(t.say.created(group.name, members.length));
   warnAboutSize(ctx, group, members.length);
-  ctx.out.line(t.say.nextSteps);
+  return group;
 }
 
 function validateInt(v: string, min: number, max: number): true | null {

@@ -14,7 +14,7 @@ import { getPlanned, trajectoryProgress } from '../store/planning.js';
 import { SessionLock } from '../store/session-lock.js';
 import { Store } from '../store/store.js';
 import { clockTime, longDateTime } from '../ui/meeting-format.js';
-import { groupCreate } from './group.js';
+import { createGroupAsked } from './group.js';
 import { MeetingFlow, type PhaseRunner } from './meeting-flow.js';
 
 export interface StartOptions {
@@ -36,7 +36,13 @@ export async function start(ctx: Ctx, opts: StartOptions): Promise<void> {
       return;
     }
     if (!(await ctx.prompt.confirm({ message: ctx.t.groups.ask.createFirst, default: true }))) return;
-    await groupCreate(ctx, undefined, { member: [] });
+    const created = await createGroupAsked(ctx, undefined, { member: [] });
+    // The chair may be setting up days before the first meeting: going on is a choice.
+    if (!(await ctx.prompt.confirm({ message: ctx.t.groups.ask.startNow, default: true }))) {
+      ctx.out.line(ctx.t.groups.say.nextSteps);
+      return;
+    }
+    await startIn(ctx, store, created, opts);
     return;
   }
   const group = resolveGroup(store, opts.group);

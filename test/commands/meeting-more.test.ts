@@ -89,3 +89,41 @@ describe('start --demo', () => {
     expect(existsSync(db)).toBe(false);
   });
 });
+
+describe('start on a laptop without a group', () => {
+  const creating = [
+    { q: 'Er is nog geen groep', a: true },
+    { q: 'Hoe heet de groep?', a: 'Coaches Utrecht' },
+    { q: 'Naam van lid 1', a: 'Anna' },
+    { q: 'Naam van lid 2', a: 'Bram' },
+    { q: 'Naam van lid 3', a: 'Carla' },
+    { q: 'Naam van lid 4', a: '' },
+    { q: 'minimaal aanwezig', a: '3' },
+    { q: 'Hoe lang duurt een bijeenkomst meestal?', a: 90 },
+  ];
+
+  it('creates the group and goes on to the first meeting when the chair wants to', async () => {
+    const db = tempDb();
+    const { ctx, stdout, prompt } = testCtx({
+      db,
+      answers: [...creating, { q: 'eerste bijeenkomst beginnen?', a: true }, { q: 'Wie is vandaag de voorzitter?', a: undefined }],
+    });
+    // The script ends after the chair question: the meeting itself began and asks its length next.
+    await expect(start(ctx, {})).rejects.toThrow(/script is empty/);
+    ctx.dispose();
+    expect(prompt.asked.at(-1)).toContain('Hoe lang duurt de bijeenkomst?');
+    expect(stdout.text).toContain("Groep 'Coaches Utrecht' aangemaakt met 3 leden.");
+    expect(stdout.text).not.toContain('Volgende stap');
+  });
+
+  it('stops after creating the group when the meeting is for another day, and says how to begin', async () => {
+    const db = tempDb();
+    const { ctx, stdout, prompt } = testCtx({ db, answers: [...creating, { q: 'eerste bijeenkomst beginnen?', a: false }] });
+    await start(ctx, {});
+    ctx.dispose();
+    expect(prompt.remaining).toBe(0);
+    expect(stdout.text).toContain("Volgende stap: start een bijeenkomst met 'intervisie start'.");
+    expect(dumpDb(db)).toContain('Coaches Utrecht');
+    expect(dumpDb(db)).not.toMatch(/## meetings\n\{/);
+  });
+});

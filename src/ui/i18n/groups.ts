@@ -37,6 +37,7 @@ export const nl = {
     minutes120: '120 minuten',
     minutesOther: 'anders',
     createFirst: 'Er is nog geen groep. Wil je nu je groep aanmaken?',
+    startNow: 'Wil je nu meteen de eerste bijeenkomst beginnen?',
   },
   say: {
     welcome: 'Welkom bij intervisie.',
@@ -130,6 +131,7 @@ export const en: typeof nl = {
     minutes120: '120 minutes',
     minutesOther: 'other',
     createFirst: 'There is no group yet. Do you want to create your group now?',
+    startNow: 'Do you want to begin the first meeting right away?',
   },
   say: {
     welcome: 'Welcome to intervisie.',
