@@ -749,6 +749,13 @@ export class MeetingFlow {
     void lang;
   }
 
+  /** "Carla: tells the situation", "The others: listen": for the intro and the live screen. */
+  private roleLines(phase: Phase, caseRow: db.CandidateRow | undefined): string[] {
+    const lang = this.ctx.lang;
+    const owner = caseRow ? safeText(caseRow.owner_name) : this.t.say.owner;
+    return [`${owner}: ${safeText(phase.roles.owner[lang])}`, `${this.t.say.others}: ${safeText(phase.roles.others[lang])}`];
+  }
+
   private showIntro(phase: Phase, label: string, no: number, of: number, plannedSeconds: number, caseRow: db.CandidateRow | undefined): void {
     const lang = this.ctx.lang;
     const c = this.out.c;
@@ -761,9 +768,7 @@ export class MeetingFlow {
       this.out.line(c.bold(`${this.t.say.rules}:`));
       for (const r of phase.rules) this.para(`  - ${safeText(r[lang])}`, '    ');
     }
-    const owner = caseRow ? safeText(caseRow.owner_name) : this.t.say.owner;
-    this.para(`${owner}: ${safeText(phase.roles.owner[lang])}`);
-    this.para(`${this.t.say.others}: ${safeText(phase.roles.others[lang])}`);
+    for (const line of this.roleLines(phase, caseRow)) this.para(line);
     for (const f of phase.flags) this.out.line(`${c.yellow('!')} ${this.t.flags[f]}`);
     this.out.line(`${c.bold(this.t.say.time)}: ${this.t.say.minutes(Math.round(plannedSeconds / 60))}`);
   }
@@ -809,6 +814,7 @@ export class MeetingFlow {
       label,
       purpose: safeText(phase.purpose[lang]),
       rules: phase.rules.map((r) => safeText(r[lang])),
+      roles: this.roleLines(phase, caseRow),
       plannedSeconds: run.planned_seconds,
       elapsedSeconds: elapsed,
       pausedSeconds: run.paused_seconds,

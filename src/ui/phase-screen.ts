@@ -15,6 +15,8 @@ export interface PhaseScreenOptions {
   purpose?: string;
   /** Short rule lines shown under the clock. */
   rules?: string[];
+  /** Who does what in this phase ("Carla: tells the situation"), shown under the rules when there is room. */
+  roles?: string[];
   plannedSeconds: number;
   /** Resume: active time already spent in this phase. */
   elapsedSeconds?: number;
@@ -482,6 +484,9 @@ class PhaseScreen {
     } else {
       if (this.o.purpose) for (const l of wrap(safeText(this.o.purpose), width - 4).slice(0, 2)) body.push(`  ${l}`);
       for (const r of this.o.rules ?? []) body.push(c.dim(fit(`  • ${safeText(r)}`)));
+      // The roles matter most while the phase runs: the chair can point at the screen.
+      if (this.o.roles?.length) body.push('');
+      for (const r of this.o.roles ?? []) for (const l of wrap(safeText(r), width - 4).slice(0, 2)) body.push(`  ${l}`);
     }
 
     const footer =

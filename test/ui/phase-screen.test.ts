@@ -143,6 +143,23 @@ describe('the phase screen on a terminal', () => {
   });
 });
 
+describe('the roles on the phase screen', () => {
+  it('shows who does what under the rules, with escape sequences in names neutralised', async () => {
+    const s = setup({ plain: false, tty: true });
+    (s.stdout as unknown as { rows: number }).rows = 40;
+    const done = s.start({
+      rules: ['Vraag door, geef nog geen advies.'],
+      roles: ['Carla\u001b]0;gekaapt\u0007: Vertelt de situatie en stelt de werkvraag.', 'De anderen: Luisteren en schrijven op wat hun opvalt.'],
+    });
+    const first = s.stdout.text;
+    expect(first).toContain('De anderen: Luisteren en schrijven op wat hun opvalt.');
+    expect(first).toMatch(/Carla.*: Vertelt de situatie en stelt de werkvraag\./);
+    expect(first).not.toContain('\u001b]0;gekaapt');
+    await s.press('q');
+    await done;
+  });
+});
+
 describe('renderPlan', () => {
   it('shows the new plan with the change per phase and the end time', async () => {
     const { renderPlan } = await import('../../src/ui/plan-table.js');
