@@ -8,6 +8,7 @@ import type { Group, Member } from '../domain/types.js';
 import { UsageError, UserError } from '../errors.js';
 import { listMembers, requireMember, resolveGroup } from '../store/groups.js';
 import {
+  cancelledUpcoming,
   clearPlan,
   createSeries,
   currentSeries,
@@ -167,9 +168,12 @@ async function planClear(ctx: Ctx, opts: PlanOptions): Promise<void> {
   const store = ctx.store();
   const group = resolveGroup(store, opts.group);
   linkHeldMeetings(store, group.id);
-  const n = clearPlan(store, group.id);
-  if (n === 0) throw new UserError((t) => t.between.err.noPlan(group.name));
-  ctx.out.success(ctx.t.between.say.cleared(n));
+  const cancelled = clearPlan(store, group.id);
+  if (cancelled.length === 0) throw new UserError((t) => t.between.err.noPlan(group.name));
+  ctx.out.success(ctx.t.between.say.cleared(cancelled.length));
+  // Calendars that imported the plan keep its events until they get the same UIDs as cancelled.
+  if (opts.ics !== undefined) writeIcs(ctx, group, cancelled, listMembers(store, group.id, { includeRemoved: true }), opts.ics);
+  else if (cancelled.some((p) => p.scheduledAt >= store.nowIso())) ctx.out.info(ctx.t.between.say.clearedIcsHint);
 }
 
 async function planShow(ctx: Ctx, opts: PlanOptions): Promise<void> {
@@ -180,7 +184,8 @@ async function planShow(ctx: Ctx, opts: PlanOptions): Promise<void> {
   const members = listMembers(store, group.id, { includeRemoved: true });
   const agreed = listPlanned(store, group.id).filter((p) => p.source === 'agreed' && p.meetingId === null && p.scheduledAt >= store.nowIso());
   if (opts.ics !== undefined) {
-    writeIcs(ctx, group, [...series.filter((p) => p.meetingId === null), ...agreed], members, opts.ics);
+    const cancelled = cancelledUpcoming(store, group.id, store.nowIso());
+    writeIcs(ctx, group, [...series.filter((p) => p.meetingId === null), ...agreed, ...cancelled], members, opts.ics);
     return;
   }
   if (opts.json) {
@@ -269,6 +274,7 @@ export function calendarMeeting(p: PlannedMeeting, group: Group, members: readon
     seq: p.seq,
     seriesCount: p.seriesCount,
     updatedAt: p.updatedAt,
+    cancelled: p.cancelledAt !== null,
   };
 }
 

@@ -155,16 +155,26 @@ export function setChair(store: Store, id: string, chairId: string | null): void
  * Cancel the meetings of a plan that were not held yet. Rows are marked, not deleted,
  * so a laptop that still has them learns of the cancellation when bundles merge.
  */
-export function clearPlan(store: Store, groupId: string): number {
+export function clearPlan(store: Store, groupId: string): PlannedMeeting[] {
   return store.tx(() => {
     const s = store.stamp();
-    return store.db
-      .prepare(
-        `UPDATE planned_meetings SET cancelled_at = ?, updated_at = ?, device_id = ?
-         WHERE group_id = ? AND source = 'plan' AND cancelled_at IS NULL AND meeting_id IS NULL`,
-      )
-      .run(s.updated_at, s.updated_at, s.device_id, groupId).changes;
+    const ids = store.db
+      .prepare("SELECT id FROM planned_meetings WHERE group_id = ? AND source = 'plan' AND cancelled_at IS NULL AND meeting_id IS NULL")
+      .pluck()
+      .all(groupId) as string[];
+    const cancel = store.db.prepare('UPDATE planned_meetings SET cancelled_at = ?, updated_at = ?, device_id = ? WHERE id = ?');
+    for (const id of ids) cancel.run(s.updated_at, s.updated_at, s.device_id, id);
+    return ids.map((id) => getPlanned(store, id));
   });
+}
+
+/** Cancelled meetings still ahead: a calendar file sends them again as cancelled. */
+export function cancelledUpcoming(store: Store, groupId: string, now: string): PlannedMeeting[] {
+  return (
+    store.db
+      .prepare('SELECT * FROM planned_meetings WHERE group_id = ? AND cancelled_at IS NOT NULL AND meeting_id IS NULL AND scheduled_at >= ? ORDER BY scheduled_at, seq, id')
+      .all(groupId, now) as Row[]
+  ).map(toPlanned);
 }
 
 export interface HeldMeeting {

@@ -14,6 +14,8 @@ export interface CalendarMeeting {
   seriesCount: number | null;
   /** Last change of the planned meeting: calendars take the highest SEQUENCE as the newest. */
   updatedAt: string;
+  /** A cleared plan: the event is sent again as CANCELLED, so calendars that have it drop it. */
+  cancelled: boolean;
 }
 
 export function eventUid(plannedMeetingId: string): string {
@@ -41,21 +43,24 @@ export function meetingsCalendar(meetings: readonly CalendarMeeting[], t: Messag
       ...(m.seq !== null && m.seriesCount !== null ? [c.progress(m.seq, m.seriesCount)] : []),
       c.footer,
     ];
+    if (m.cancelled) lines.unshift(c.cancelledLine);
+    const title = m.seq !== null && m.seriesCount !== null ? c.titleSeq(m.groupName, m.seq, m.seriesCount) : c.title(m.groupName);
     const event: EventAttributes & { timestamp: number } = {
       uid: eventUid(m.id),
       productId: 'intervisie',
       method: 'PUBLISH',
       calName: c.calName(m.groupName),
-      title: m.seq !== null && m.seriesCount !== null ? c.titleSeq(m.groupName, m.seq, m.seriesCount) : c.title(m.groupName),
+      title: m.cancelled ? c.cancelledTitle(title) : title,
       start: utcParts(new Date(m.scheduledAt)),
       startInputType: 'utc',
       startOutputType: 'utc',
       duration: { hours: Math.floor(m.minutes / 60), minutes: m.minutes % 60 },
       description: lines.join('\n'),
       ...(m.place ? { location: m.place } : {}),
-      status: 'CONFIRMED',
-      busyStatus: 'BUSY',
-      sequence: Math.max(0, Math.floor((Date.parse(m.updatedAt) - SEQUENCE_EPOCH) / 1000)),
+      status: m.cancelled ? 'CANCELLED' : 'CONFIRMED',
+      busyStatus: m.cancelled ? 'FREE' : 'BUSY',
+      // A cancellation must outrank an export made in the same second as the change before it.
+      sequence: Math.max(0, Math.floor((Date.parse(m.updatedAt) - SEQUENCE_EPOCH) / 1000)) + (m.cancelled ? 1 : 0),
       timestamp: now.getTime(),
     };
     return event;

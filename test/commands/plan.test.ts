@@ -218,6 +218,29 @@ describe('calendar files', { timeout: 180_000 }, () => {
     expect(again[1]!.sequence).toBeGreaterThanOrEqual(events[1]!.sequence);
   });
 
+  it('sends the meetings of a cleared plan again as cancelled, under the same UIDs', () => {
+    const db = withPlan();
+    const before = parse(runCli(['plan', '--ics', '-'], { db }).stdout).events;
+    const cleared = runCli(['plan', '--clear'], { db });
+    expect(cleared.code).toBe(0);
+    expect(cleared.stdout).toContain("'intervisie plan --ics afmelding.ics' schrijft ze als vervallen");
+    const text = runCli(['plan', '--ics', '-'], { db }).stdout;
+    const after = parse(text).events;
+    expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
+    for (const [i, e] of after.entries()) {
+      expect(e.summary).toBe(`Vervallen: Intervisie Coaches Utrecht (${i + 1}/8)`);
+      expect(e.description).toContain('gaat niet door');
+      expect(e.sequence).toBeGreaterThan(before[i]!.sequence);
+    }
+    const statuses = parse(text).cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('status'));
+    expect(statuses).toEqual(Array(8).fill('CANCELLED'));
+    // A new plan goes out as confirmed next to the old cancellations.
+    expect(runCli(['plan', '--first', '2037-09-01 19:30', '--every', '2 weken', '--count', '2'], { db }).code).toBe(0);
+    const mixed = parse(runCli(['plan', '--ics', '-'], { db }).stdout).cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('status'));
+    expect(mixed.filter((st) => st === 'CONFIRMED')).toHaveLength(2);
+    expect(mixed.filter((st) => st === 'CANCELLED')).toHaveLength(8);
+  });
+
   it('refuses a file it cannot write with one line', () => {
     const db = setup();
     runCli(['plan', '--first', FIRST, '--every', '3 weken', '--count', '2'], { db });

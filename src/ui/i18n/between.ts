@@ -65,6 +65,7 @@ export const nl = {
     agreedTitle: 'Afgesproken aan het eind van een bijeenkomst',
     moved: (n: number, when: string) => `Bijeenkomst ${n} is verplaatst naar ${when}.`,
     cleared: (n: number) => (n === 1 ? '1 geplande bijeenkomst geschrapt.' : `${n} geplande bijeenkomsten geschrapt.`),
+    clearedIcsHint: "Stonden ze al in jullie agenda? 'intervisie plan --ics afmelding.ics' schrijft ze als vervallen; importeer dat bestand.",
     icsWritten: (path: string, n: number) =>
       `Agenda-uitnodiging geschreven naar ${path} (${n === 1 ? '1 bijeenkomst' : `${n} bijeenkomsten`}). Opnieuw importeren werkt bestaande afspraken bij.`,
     absentSkipped: (name: string, seqs: string) => `${name} is er niet bij bijeenkomst ${seqs} en zit die niet voor.`,
@@ -126,6 +127,8 @@ export const nl = {
     noCaseOwners: 'Wie een casus inbrengt: bereid hem voor met intervisie case add.',
     progress: (seq: number, count: number) => `Bijeenkomst ${seq} van ${count}`,
     footer: 'Wat in de groep besproken wordt, blijft in de groep.',
+    cancelledTitle: (title: string) => `Vervallen: ${title}`,
+    cancelledLine: 'Deze bijeenkomst gaat niet door: de planning is geschrapt.',
   },
   err: {
     caseTextEmpty: (what: string) => `${what} mag niet leeg zijn.`,
@@ -223,6 +226,7 @@ export const en: typeof nl = {
     agreedTitle: 'Agreed at the end of a meeting',
     moved: (n, when) => `Meeting ${n} has been moved to ${when}.`,
     cleared: (n) => (n === 1 ? '1 planned meeting cancelled.' : `${n} planned meetings cancelled.`),
+    clearedIcsHint: "Already in your calendars? 'intervisie plan --ics cancel.ics' writes them as cancelled; import that file.",
     icsWritten: (path, n) =>
       `Calendar invitation written to ${path} (${n === 1 ? '1 meeting' : `${n} meetings`}). Importing it again updates the existing events.`,
     absentSkipped: (name, seqs) => `${name} will be away at meeting ${seqs} and does not chair it.`,
@@ -276,6 +280,8 @@ export const en: typeof nl = {
     noCaseOwners: 'Bringing a case? Prepare it with intervisie case add.',
     progress: (seq, count) => `Meeting ${seq} of ${count}`,
     footer: 'What is said in the group stays in the group.',
+    cancelledTitle: (title) => `Cancelled: ${title}`,
+    cancelledLine: 'This meeting will not take place: the plan was cleared.',
   },
   err: {
     caseTextEmpty: (what) => `${what} must not be empty.`,
