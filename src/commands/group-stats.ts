@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { groupHealth, type HealthWarning } from '../domain/group-health.js';
+import { groupHealth, MIN_MEETINGS_FOR_PATTERN, type HealthWarning } from '../domain/group-health.js';
 import { safeText } from '../domain/names.js';
 import { listMembers, resolveGroup } from '../store/groups.js';
 import { healthMeetings } from '../store/group-health.js';
@@ -71,7 +71,9 @@ export async function groupStats(ctx: Ctx, opts: { group?: string; json?: boolea
   ctx.out.line(formatTable(t.statsHeader, rows, ctx.out.c));
   ctx.out.line();
   if (health.warnings.length === 0) {
-    ctx.out.success(t.noWarnings);
+    // With too few meetings there is no pattern yet to call good or bad.
+    if (health.meetings < MIN_MEETINGS_FOR_PATTERN) ctx.out.info(t.tooEarly(MIN_MEETINGS_FOR_PATTERN));
+    else ctx.out.success(t.noWarnings);
     return;
   }
   ctx.out.heading(t.warningsTitle);

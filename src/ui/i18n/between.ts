@@ -99,6 +99,7 @@ export const nl = {
     never: 'nooit',
     rate: (present: number, total: number, pct: number | null) => (pct === null ? '-' : `${present}/${total} (${pct}%)`),
     noWarnings: 'Geen aandachtspunten: de groep draait goed.',
+    tooEarly: (n: number) => `Nog te weinig bijeenkomsten om iets over de groep te zeggen; dat kan vanaf ${n}.`,
     warningsTitle: 'Aandachtspunten',
   },
   warn: {
@@ -259,6 +260,7 @@ export const en: typeof nl = {
     never: 'never',
     rate: (present, total, pct) => (pct === null ? '-' : `${present}/${total} (${pct}%)`),
     noWarnings: 'Nothing to watch: the group is doing well.',
+    tooEarly: (n) => `Too few meetings yet to say anything about the group; that starts at ${n}.`,
     warningsTitle: 'Points to watch',
   },
   warn: {
