@@ -4,7 +4,7 @@ import { suggestChair } from '../domain/chair.js';
 import { choiceNeedsReason, parseEgtTriple, rankCases, topCases } from '../domain/egt.js';
 import { checkMinutes } from '../domain/group-rules.js';
 import { hasFlag, phaseWeight, type Method, type NoteField, type Phase } from '../domain/method.js';
-import { suggestMethods } from '../domain/method-suggest.js';
+import { knownQuestionTypes, suggestMethods } from '../domain/method-suggest.js';
 import { cleanName, safeText } from '../domain/names.js';
 import { parseNaturalDate, usualTimeOfDay } from '../domain/natural-date.js';
 import {
@@ -30,7 +30,7 @@ import * as db from '../store/meetings.js';
 import { heldMeetingCount, recentMethodUses } from '../store/method-usage.js';
 import type { Store } from '../store/store.js';
 import { formatTable } from '../ui/output.js';
-import { methodChoices, methodNotices } from '../ui/method-view.js';
+import { methodChoices, methodNotices, questionTypeLabel } from '../ui/method-view.js';
 import { clockTime, isoDay, longDateTime, wrap } from '../ui/meeting-format.js';
 import type { PhaseEvent, PhaseResult, PhaseScreenOptions } from '../ui/phase-screen.js';
 import { renderPlan } from '../ui/plan-table.js';
@@ -60,6 +60,8 @@ export interface Person {
 
 // While a phase runs nobody answers anything; this mark tells `resume` when the program was last alive.
 const HEARTBEAT_MS = 60_000;
+/** The extra entry in the method list; no method file can have this id (ids are slugs). */
+const BY_QUESTION_TYPE = '?question-type';
 const REPLAN_THRESHOLD_SECONDS = 120;
 
 /**
@@ -582,21 +584,39 @@ export class MeetingFlow {
     const groupId = this.meeting().group_id;
     const available = minutesForMethod(this.now(), this.endOfMeeting());
     const held = heldMeetingCount(this.store, groupId);
-    const ranked = suggestMethods({
-      methods: catalog.methods.map((l) => l.method),
-      available,
-      present: this.present().length,
-      recent: recentMethodUses(this.store, groupId),
-      held,
-      groupDefault: def,
-    });
-    const offer = methodChoices(this.ctx.t, lang, ranked, def, (text) => wrap(text, this.out.width - 1));
+    // The kind of work question sharpens the suggestion; asked only when the chair wants it.
+    let question: string | undefined;
+    const offerFor = () =>
+      methodChoices(
+        this.ctx.t,
+        lang,
+        suggestMethods({
+          methods: catalog.methods.map((l) => l.method),
+          available,
+          present: this.present().length,
+          recent: recentMethodUses(this.store, groupId),
+          held,
+          groupDefault: def,
+          ...(question ? { question } : {}),
+        }),
+        def,
+        (text) => wrap(text, this.out.width - 1),
+      );
     for (;;) {
+      const offer = offerFor();
       const id = await this.ctx.prompt.select<string>({
         message: this.t.ask.method,
-        choices: offer.choices,
+        choices: [...offer.choices, { name: this.t.ask.byQuestionType, value: BY_QUESTION_TYPE }],
         default: offer.default ?? (catalog.get(def) ? def : catalog.methods[0]!.method.id),
       });
+      if (id === BY_QUESTION_TYPE) {
+        question = await this.ctx.prompt.select<string>({
+          message: this.t.ask.questionType,
+          choices: knownQuestionTypes(catalog.methods.map((l) => l.method)).map((q) => ({ name: questionTypeLabel(this.ctx.t, q), value: q })),
+          ...(question ? { default: question } : {}),
+        });
+        continue;
+      }
       const method = catalog.get(id)!;
       this.showMethod(method);
       for (const notice of methodNotices(this.ctx.t, lang, method, available, held)) this.out.warn(wrap(notice, this.out.width - 3, '  '));

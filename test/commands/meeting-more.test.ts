@@ -90,6 +90,45 @@ describe('start --demo', () => {
   });
 });
 
+describe('choosing the method by the kind of work question', () => {
+  it('re-ranks the suggestion after the chair picks the kind of question', async () => {
+    const db = tempDb();
+    const clock = new FakeClock('2026-11-24T18:30:00Z');
+    let methodAsked = 0;
+    const used: string[] = [];
+    const rules = [
+      { q: /akkoord/, a: 'ok' },
+      { q: /vooraf voorbereid/, a: undefined },
+      { q: /Welke methode/, a: () => (methodAsked++ === 0 ? '?question-type' : undefined) },
+      { q: /Wat voor werkvraag/, a: 'communication' },
+      { q: /gebruiken\?/, a: (m: string) => (used.push(m), true) },
+      { q: /Klopt de planning/, a: 'start' },
+      { q: /voorzitter|Hoe lang|Wie is er/, a: undefined },
+      { q: /./, a: '' },
+    ];
+    const prompter = new RulePrompter(rules);
+    const { ctx } = testCtx({ db, clock, prompter });
+    await start(ctx, {
+      demo: true,
+      runPhase: async (_c, o) => {
+        clock.advance(o.plannedSeconds * 1000);
+        return { action: 'next', plannedSeconds: o.plannedSeconds, elapsedSeconds: o.plannedSeconds, pausedSeconds: 0, overtimeSeconds: 0 };
+      },
+    });
+    ctx.dispose();
+    expect(methodAsked).toBe(2);
+    const offers = prompter.offered.filter((o) => o.message.includes('Welke methode'));
+    const why = (i: number, id: string) => String(offers[i]!.choices.find((c) => c.value === id)?.description);
+    expect(why(0, '3-stoelen')).not.toContain('communicatie met één ander');
+    expect(why(1, '3-stoelen')).toContain('gemaakt voor communicatie met één ander');
+    // Drie stoelen climbs above the methods not made for this kind of question.
+    const rank = (i: number, id: string) => offers[i]!.choices.findIndex((c) => c.value === id);
+    expect(rank(1, '3-stoelen')).toBeLessThan(rank(0, '3-stoelen'));
+    expect(offers[1]!.choices.at(-1)!.value).toBe('?question-type');
+    expect(used).toHaveLength(1);
+  });
+});
+
 describe('start on a laptop without a group', () => {
   const creating = [
     { q: 'Er is nog geen groep', a: true },

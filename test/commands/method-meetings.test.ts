@@ -145,23 +145,18 @@ describe('the method choice at start', () => {
       .run(groupId);
     raw.close();
 
-    let offered: { name: string; value: string; description?: string }[] = [];
-    let offeredDefault: string | undefined;
-    class Recording extends RulePrompter {
-      override async select<T>(o: { message: string; choices: { name: string; value: T; description?: string }[]; default?: T }): Promise<T> {
-        if (/Welke methode/.test(o.message)) {
-          offered = o.choices as unknown as typeof offered;
-          offeredDefault = o.default as string | undefined;
-        }
-        return super.select(o);
-      }
-    }
     const ten = catalog.get('10-stappen')!;
     const clock = new FakeClock('2026-11-24T18:30:00Z');
-    const prompter = new Recording([...noteRules(ten), ...flowRules(db, '10-stappen')]);
+    const prompter = new RulePrompter([...noteRules(ten), ...flowRules(db, '10-stappen')]);
     const { ctx, stderr } = testCtx({ db, clock, prompter });
     await start(ctx, { runPhase: phaseRunner(clock) });
     ctx.dispose();
+    const list = prompter.offered.find((o) => /Welke methode/.test(o.message))!;
+    const offeredDefault = list.default;
+    const all = list.choices as { name: string; value: string; description?: string }[];
+    // Last in the list: picking the kind of work question first.
+    expect(all.at(-1)!.value).toBe('?question-type');
+    const offered = all.slice(0, -1);
 
     expect(offered[0]!.name).toMatch(/\(voorgesteld/);
     expect(offeredDefault).toBe(offered[0]!.value);

@@ -7,6 +7,8 @@ import type { Choice, InputOptions, Prompter } from '../../src/ui/prompter.js';
  */
 export abstract class AnsweringPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** Every list offered by a select, for checks on what the person saw. */
+  readonly offered: { message: string; choices: Choice<unknown>[]; default: unknown }[] = [];
 
   protected abstract answerFor(message: string): unknown;
 
@@ -33,6 +35,7 @@ export abstract class AnsweringPrompter implements Prompter {
   }
 
   async select<T>(o: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+    this.offered.push({ message: o.message, choices: o.choices, default: o.default });
     const a = this.answerFor(o.message);
     if (a === undefined) return o.default ?? o.choices[0]!.value;
     return this.choose(o.message, o.choices, a);
