@@ -21,7 +21,7 @@ import {
   type Step,
   type StepOutcome,
 } from '../domain/session.js';
-import { adjustPlan, rebalance, splitMinutes, type PhaseBudget } from '../domain/time-plan.js';
+import { adjustPlan, ownPace, rebalance, splitMinutes, type PhaseBudget } from '../domain/time-plan.js';
 import type { Group, Member } from '../domain/types.js';
 import { InterruptedError, UserError } from '../errors.js';
 import { getGroup, listMembers, updateGroupColumns } from '../store/groups.js';
@@ -669,21 +669,36 @@ export class MeetingFlow {
     const available = minutesForMethod(this.now(), this.endOfMeeting());
     const minSum = budgets.reduce((a, b) => a + (b.minMinutes ?? 1), 0);
     if (available < minSum) this.out.warn(this.t.say.littleTime(available, minSum));
-    let plan = splitMinutes(budgets, available);
+    const spread = splitMinutes(budgets, available);
+    const own = ownPace(
+      items.map((it) => it.phase.minutes),
+      available,
+    );
+    let plan = spread;
     for (;;) {
       this.showPlan(
         items.map((it) => this.phaseLabel(it.phase, it.caseNo, cases)),
         plan,
         this.now(),
       );
-      const action = await this.ctx.prompt.select<'start' | 'adjust'>({
+      const atOwnPace = own !== null && plan.every((m, i) => m === own[i]);
+      const action = await this.ctx.prompt.select<'start' | 'adjust' | 'own' | 'spread'>({
         message: this.t.ask.plan,
         choices: [
           { name: this.t.say.planStart, value: 'start' },
           { name: this.t.say.planAdjust, value: 'adjust' },
+          ...(own === null
+            ? []
+            : atOwnPace
+              ? [{ name: this.t.say.planSpread(available), value: 'spread' as const }]
+              : [{ name: this.t.say.planOwnPace(own.reduce((a, b) => a + b, 0)), value: 'own' as const }]),
         ],
       });
       if (action === 'start') break;
+      if (action === 'own' || action === 'spread') {
+        plan = action === 'own' ? own! : spread;
+        continue;
+      }
       const idx = await this.ctx.prompt.select<number>({
         message: this.t.ask.planWhich,
         choices: items.map((it, i) => ({ name: `${this.phaseLabel(it.phase, it.caseNo, cases)} (${plan[i]} min)`, value: i })),
@@ -696,13 +711,26 @@ export class MeetingFlow {
       plan = adjustPlan(plan, budgets, idx, Number(raw.trim()));
     }
     const final = plan;
-    this.advance({ phasesLeft: items.length }, () =>
+    // At the method's own pace the group plans to finish earlier: the planned end moves with it,
+    // so the clock's schedule and the re-planning after each phase aim at that end.
+    const total = final.reduce((a, b) => a + b, 0);
+    const shorter = total < available ? this.plannedMinutesEndingAfter(total) : null;
+    if (shorter !== null) this.out.info(this.t.say.endsEarlier(clockTime(plannedEnd(new Date(this.meeting().started_at), shorter, this.meeting().paused_seconds))));
+    this.advance({ phasesLeft: items.length }, () => {
+      if (shorter !== null) db.updateMeeting(this.store, this.meetingId, { planned_minutes: shorter });
       db.createPhaseRuns(
         this.store,
         this.meetingId,
         items.map((it, i) => ({ phaseId: it.phase.id, caseId: it.caseId, plannedSeconds: final[i]! * 60 })),
-      ),
-    );
+      );
+    });
+  }
+
+  /** The meeting length that ends `phaseMinutes` from now plus the closing reserve. */
+  private plannedMinutesEndingAfter(phaseMinutes: number): number {
+    const m = this.meeting();
+    const spent = Math.ceil((this.now().getTime() - new Date(m.started_at).getTime() - m.paused_seconds * 1000) / 60_000);
+    return Math.min(m.planned_minutes, spent + phaseMinutes + CLOSING_RESERVE_MINUTES);
   }
 
   private showPlan(labels: string[], minutes: number[], from: Date, firstNo = 1): void {

@@ -69,6 +69,21 @@ export function splitMinutes(phases: PhaseBudget[], availableMinutes: number): n
   );
 }
 
+/** Stretching a method beyond this factor of its own minutes changes its character: offer its own pace. */
+export const OWN_PACE_FROM_STRETCH = 1.25;
+
+/**
+ * The method at its own pace: each phase its own minutes, when every phase names them and
+ * spreading the available time would stretch the method by more than OWN_PACE_FROM_STRETCH.
+ * A quick method meant for a short slot should not silently fill two hours.
+ */
+export function ownPace(phaseMinutes: readonly (number | undefined)[], availableMinutes: number): number[] | null {
+  if (phaseMinutes.length === 0 || phaseMinutes.some((m) => m === undefined || m <= 0)) return null;
+  const own = phaseMinutes.map((m) => Math.round(m!));
+  const total = own.reduce((a, b) => a + b, 0);
+  return availableMinutes > total * OWN_PACE_FROM_STRETCH ? own : null;
+}
+
 /**
  * The chair sets phase `index` to `minutes`; the other phases (all, or only those after `from`
  * if given) are rebalanced proportionally so the total stays the same, never below their minimum.

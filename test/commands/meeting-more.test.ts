@@ -129,6 +129,44 @@ describe('choosing the method by the kind of work question', () => {
   });
 });
 
+describe('a short method in a long meeting', () => {
+  it('can run at its own pace instead of being stretched over the whole meeting', async () => {
+    const db = tempDb();
+    const clock = new FakeClock('2026-11-24T18:30:00Z');
+    let planAsked = 0;
+    const planned: number[] = [];
+    const rules = [
+      { q: /akkoord/, a: 'ok' },
+      { q: /vooraf voorbereid/, a: undefined },
+      { q: /Welke methode/, a: 'vijf-rondes' },
+      { q: /gebruiken\?/, a: true },
+      { q: /Klopt de planning/, a: () => (planAsked++ === 0 ? 'own' : 'start') },
+      { q: /meeneemt/, a: 'Een nieuwe blik' },
+      { q: /voorzitter|Hoe lang|Wie is er/, a: undefined },
+      { q: /./, a: '' },
+    ];
+    const prompter = new RulePrompter(rules);
+    const { ctx, stdout } = testCtx({ db, clock, prompter });
+    await start(ctx, {
+      demo: true,
+      runPhase: async (_c, o) => {
+        planned.push(o.plannedSeconds / 60);
+        clock.advance(o.plannedSeconds * 1000);
+        return { action: 'next', plannedSeconds: o.plannedSeconds, elapsedSeconds: o.plannedSeconds, pausedSeconds: 0, overtimeSeconds: 0 };
+      },
+    });
+    ctx.dispose();
+    const offers = prompter.offered.filter((o) => o.message.includes('Klopt de planning'));
+    expect(offers[0]!.choices.map((c) => c.name)).toContain('Elke fase op de eigen duur van de methode (samen 35 min, eerder klaar)');
+    expect(offers[1]!.choices.map((c) => c.name).join('|')).toMatch(/De fasen over alle beschikbare tijd verdelen \(\d+ min\)/);
+    expect(planned).toEqual([8, 5, 7, 8, 7]);
+    // The planned end moved: no re-planning offered after each phase to fill the old end.
+    expect(stdout.text).toMatch(/De bijeenkomst eindigt nu om \d\d:\d\d\./);
+    expect(stdout.text).not.toContain('voor op de planning');
+    expect(stdout.text).toContain('Samenvatting');
+  });
+});
+
 describe('start on a laptop without a group', () => {
   const creating = [
     { q: 'Er is nog geen groep', a: true },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adjustPlan, apportion, breakAfter, rebalance, splitMinutes, type PhaseBudget } from '../../src/domain/time-plan.js';
+import { adjustPlan, apportion, breakAfter, ownPace, rebalance, splitMinutes, type PhaseBudget } from '../../src/domain/time-plan.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -47,6 +47,16 @@ describe('splitMinutes', () => {
         },
       ),
     );
+  });
+});
+
+describe('ownPace', () => {
+  it('offers the method its own minutes only when spreading would stretch it by more than a quarter', () => {
+    expect(ownPace([8, 5, 7, 8, 7], 110)).toEqual([8, 5, 7, 8, 7]);
+    expect(ownPace([8, 5, 7, 8, 7], 44)).toEqual([8, 5, 7, 8, 7]); // 35 * 1.25 = 43.75
+    expect(ownPace([8, 5, 7, 8, 7], 43)).toBeNull(); // close enough to spread
+    expect(ownPace([8, undefined, 7], 110)).toBeNull(); // a phase without minutes: nothing to go by
+    expect(ownPace([], 110)).toBeNull();
   });
 });
 
