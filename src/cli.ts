@@ -1,10 +1,10 @@
 import { Command, CommanderError, Help, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { systemClock } from './clock.js';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
-import { safeText } from './domain/names.js';
-import { isLang, messages, type Lang, type Messages } from './ui/i18n/index.js';
+import { helpMessages, type HelpMessages } from './ui/i18n/help.js';
+import type { Messages } from './ui/i18n/index.js';
+import { isLang, type Lang } from './ui/i18n/lang.js';
+import { version } from './version.js';
 import { registerGroupCommands } from './commands/group-cli.js';
 import { registerStartCommands } from './commands/start-cli.js';
 import { registerMethodsCommands } from './commands/methods-cli.js';
@@ -38,7 +38,7 @@ function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: La
   return isLang(lower) ? { lang: lower, bad: null } : { lang: 'nl', bad: value };
 }
 
-function helpSettings(t: Messages): Partial<Help> {
+function helpSettings(t: HelpMessages): Partial<Help> {
   const titles: Record<string, string> = {
     'Usage:': t.help.usage,
     'Options:': t.help.options,
@@ -64,11 +64,6 @@ function helpSettings(t: Messages): Partial<Help> {
       return words(Help.prototype.subcommandTerm.call(this, cmd));
     },
   };
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 /** Map commander's own (English) parse errors to one line in the user's language. */
@@ -106,7 +101,9 @@ export interface RunOptions {
 /** Build the program, run one command line, and return the exit code. Never calls process.exit. */
 export async function main(o: RunOptions): Promise<number> {
   const { lang, bad } = detectLang(o.argv, o.env);
-  const t = messages(lang);
+  // Only the help texts: the rest of the catalog loads when a command runs or an error is shown,
+  // so that `--help` stays close to a bare `node` start.
+  const t = helpMessages(lang);
   let debug = o.argv.includes('--debug');
   let ctx: Ctx | null = null;
 
@@ -115,10 +112,11 @@ export async function main(o: RunOptions): Promise<number> {
     const g = command.optsWithGlobals<Globals>();
     debug = Boolean(g.debug);
     // Loaded only when a command runs, so `--help` stays close to a bare `node` start.
-    const [{ Store }, { createCtx }, { defaultDbPath }] = await Promise.all([
+    const [{ Store }, { createCtx }, { defaultDbPath }, { systemClock }] = await Promise.all([
       import('./store/store.js'),
       import('./ui/context-factory.js'),
       import('./paths.js'),
+      import('./clock.js'),
     ]);
     ctx = createCtx({
       openStore: (path, clock, options) => Store.open(path, clock, options),
@@ -161,7 +159,10 @@ export async function main(o: RunOptions): Promise<number> {
   registerTimerCommands(program, run, t);
   registerBetweenCommands(program, run, t);
   registerTrustCommands(program, run, t);
-  registerReportCommands(program, run, t);
+  // report-cli.ts reads only `t.report.cmd` and `t.help`, both in HelpMessages; its parameter
+  // still says Messages (another engineer's file). test/e2e/help-catalog.test.ts checks that
+  // every description it sets is a text.
+  registerReportCommands(program, run, t as Messages);
   registerSyncCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
@@ -183,10 +184,14 @@ export async function main(o: RunOptions): Promise<number> {
     await program.parseAsync(o.argv, { from: 'user' });
     return 0;
   } catch (err) {
-    return report(err, t, debug, o.stderr);
+    return await report(err, lang, debug, o.stderr);
   } finally {
     (ctx as Ctx | null)?.dispose();
   }
+}
+
+async function loadMessages(lang: Lang): Promise<Messages> {
+  return (await import('./ui/i18n/index.js')).messages(lang);
 }
 
 function allCommands(cmd: Command): Command[] {
@@ -200,15 +205,17 @@ function commandPath(cmd: Command): string {
 }
 
 /** The single error boundary: one line for the user, details only with --debug. */
-function report(err: unknown, t: Messages, debug: boolean, stderr: Ctx['stderr']): number {
+async function report(err: unknown, lang: Lang, debug: boolean, stderr: Ctx['stderr']): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return err.exitCode;
     err = usageFromCommander(err);
   }
+  // Loaded only for an error: a help screen needs neither the full catalog nor the text cleaner.
+  const [t, { safeText }] = await Promise.all([loadMessages(lang), import('./domain/names.js')]);
   if (err instanceof UserError) {
     // Messages echo what the user typed or what a file held: never let that steer the terminal.
-    stderr.write(`✖ ${oneLine(err.render(t))}\n`);
+    stderr.write(`✖ ${oneLine(safeText, err.render(t))}\n`);
     return err.exitCode;
   }
   if (err instanceof InterruptedError) {
@@ -221,6 +228,6 @@ function report(err: unknown, t: Messages, debug: boolean, stderr: Ctx['stderr']
 }
 
 /** Untrusted parts of an error (names, paths, values) neutralised, and always exactly one line. */
-function oneLine(text: string): string {
+function oneLine(safeText: (s: string) => string, text: string): string {
   return safeText(text).replace(/[\r\n\t]+/gu, ' ');
 }

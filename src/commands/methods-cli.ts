@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Messages } from '../ui/i18n/index.js';
+import type { HelpMessages } from '../ui/i18n/help.js';
 
 // Declarations only: the implementations load when a command actually runs.
-export function registerMethodsCommands(program: Command, run: Runner, t: Messages): void {
+export function registerMethodsCommands(program: Command, run: Runner, t: HelpMessages): void {
   const m = t.methods.cmd;
   const methods = program.command('methods').description(m.methods);
 

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Messages } from '../ui/i18n/index.js';
+import type { HelpMessages } from '../ui/i18n/help.js';
 
 // The meeting and looking back at meetings; implementations load only when a command runs.
-export function registerStartCommands(program: Command, run: Runner, t: Messages): void {
+export function registerStartCommands(program: Command, run: Runner, t: HelpMessages): void {
   const m = t.meeting.cmd;
   program
     .command('start')

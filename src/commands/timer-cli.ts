@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Messages } from '../ui/i18n/index.js';
+import type { HelpMessages } from '../ui/i18n/help.js';
 
-export function registerTimerCommands(program: Command, run: Runner, t: Messages): void {
+export function registerTimerCommands(program: Command, run: Runner, t: HelpMessages): void {
   const m = t.timer.cmd;
   program
     .command('timer')

@@ -1,28 +1,7 @@
-// Texts shared by every command: the CLI frame, help, errors, the store.
+// Texts shared by every command: errors, the store, prompts (the help frame is in help.ts).
 // `en` is typed as `typeof nl`, so a key missing in either is a compile error.
 
 export const nl = {
-  appDescription:
-    'Intervisie zonder vaste begeleider: leid de bijeenkomst stap voor stap en bewijs je uren aan je register.',
-  help: {
-    usage: 'Gebruik:',
-    options: 'Opties:',
-    commands: 'Opdrachten:',
-    arguments: 'Argumenten:',
-    globalOptions: 'Algemene opties:',
-    optionsWord: '[opties]',
-    defaultWord: 'standaard',
-    commandWord: '[opdracht]',
-    helpOption: 'toon hulp bij deze opdracht',
-    helpCommand: 'toon hulp bij een opdracht',
-    version: 'toon het versienummer',
-    db: 'pad naar het databasebestand (ook INTERVISIE_DB)',
-    lang: 'taal van de teksten: nl of en (ook INTERVISIE_LANG)',
-    plain: 'geen kleur en geen verversend scherm (schermlezer, ssh, log)',
-    debug: 'toon technische details bij een fout',
-    json: 'uitvoer als JSON (stabiel formaat, zie docs/cli.md)',
-    group: 'de groep (standaard: je standaardgroep)',
-  },
   errors: {
     unknownCommand: (name: string) => `Onbekende opdracht '${name}'. Zie 'intervisie --help'.`,
     unknownOption: (name: string) => `Onbekende optie '${name}'. Zie --help bij deze opdracht.`,
@@ -65,27 +44,6 @@ export const nl = {
 };
 
 export const en: typeof nl = {
-  appDescription:
-    'Peer supervision without a trained facilitator: run the meeting step by step and prove your hours to your register.',
-  help: {
-    usage: 'Usage:',
-    options: 'Options:',
-    commands: 'Commands:',
-    arguments: 'Arguments:',
-    globalOptions: 'Global options:',
-    optionsWord: '[options]',
-    defaultWord: 'default',
-    commandWord: '[command]',
-    helpOption: 'show help for this command',
-    helpCommand: 'show help for a command',
-    version: 'show the version number',
-    db: 'path to the database file (also INTERVISIE_DB)',
-    lang: 'language of the texts: nl or en (also INTERVISIE_LANG)',
-    plain: 'no colour and no redrawing screen (screen reader, ssh, log)',
-    debug: 'show technical details on an error',
-    json: 'output as JSON (stable shape, see docs/cli.md)',
-    group: 'the group (default: your default group)',
-  },
   errors: {
     unknownCommand: (name) => `Unknown command '${name}'. See 'intervisie --help'.`,
     unknownOption: (name) => `Unknown option '${name}'. See --help for this command.`,

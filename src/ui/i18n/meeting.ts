@@ -10,19 +10,6 @@ const nlFlags = {
 };
 
 export const nl = {
-  cmd: {
-    start: 'een intervisiebijeenkomst leiden, van aanwezigheid tot volgende afspraak',
-    resume: 'een onderbroken bijeenkomst hervatten waar hij gebleven was',
-    abort: 'een onafgemaakte bijeenkomst afsluiten (bewaard, als afgebroken)',
-    history: 'eerdere bijeenkomsten tonen (alleen titels, geen casusinhoud)',
-    show: 'één bijeenkomst volledig tonen',
-    argMeeting: 'id (of het begin ervan) of datum (2026-11-24 of 24-11-2026)',
-    optQuiet: 'geen geluidssignaal bij het einde van een fase',
-    optDemo: 'oefenen met een voorbeeldgroep; er wordt niets bewaard',
-    optMarkdown: 'schrijf aan het eind een kort verslag in Markdown naar dit bestand',
-    optHeld: 'de bijeenkomst heeft wel plaatsgevonden: de uren tellen mee',
-    optNotHeld: 'de bijeenkomst telt niet mee voor de uren',
-  },
   title: {
     chair: 'Groep en voorzitter',
     length: 'Duur',
@@ -277,19 +264,6 @@ export const nl = {
 };
 
 export const en: typeof nl = {
-  cmd: {
-    start: 'run an intervisie meeting, from attendance to the next appointment',
-    resume: 'continue an interrupted meeting where it stopped',
-    abort: 'close an unfinished meeting (kept, marked aborted)',
-    history: 'list earlier meetings (titles only, no case content)',
-    show: 'show one meeting in full',
-    argMeeting: 'id (or its start) or date (2026-11-24 or 24-11-2026)',
-    optQuiet: 'no sound when a phase ends',
-    optDemo: 'practise with a sample group; nothing is saved',
-    optMarkdown: 'write a short report in Markdown to this file at the end',
-    optHeld: 'the meeting did take place: its hours count',
-    optNotHeld: 'the meeting does not count for hours',
-  },
   title: {
     chair: 'Group and chair',
     length: 'Length',

@@ -230,21 +230,6 @@ const starterEn: StarterComments = {
 };
 
 export const nl = {
-  cmd: {
-    methods: 'intervisiemethoden: bekijken, kiezen, zelf schrijven',
-    list: 'alle methoden tonen',
-    show: 'een methode helemaal tonen, zoals de voorzitter haar ziet',
-    suggest: 'methoden voorstellen die passen bij de tijd, de groep en de vraag',
-    new: 'een eigen methode beginnen: schrijft een startbestand met uitleg',
-    validate: 'een methodebestand controleren',
-    argId: 'id van de methode, bijvoorbeeld 5-stappen',
-    argNewId: 'id van de nieuwe methode (kleine letters, cijfers en streepjes)',
-    argFile: 'pad naar het methodebestand (.yaml)',
-    optMinutes: 'duur van de bijeenkomst in minuten (standaard die van de groep, anders 90)',
-    optPresent: 'aantal aanwezigen, de inbrenger meegeteld (standaard de leden van de groep)',
-    optQuestion: 'soort werkvraag, bijvoorbeeld communication, dilemma of incident',
-    optFrom: 'begin met een kopie van deze methode',
-  },
   questionTypes: questionTypesNl,
   flags: {
     ownerAbsent: 'de inbrenger verlaat de ruimte',
@@ -360,21 +345,6 @@ export const nl = {
 };
 
 export const en: typeof nl = {
-  cmd: {
-    methods: 'intervisie methods: browse, choose, write your own',
-    list: 'list all methods',
-    show: 'show a method in full, as the chair will see it',
-    suggest: 'suggest methods that fit the time, the group and the question',
-    new: 'start a method of your own: writes a commented starting file',
-    validate: 'check a method file',
-    argId: 'method id, for example 5-stappen',
-    argNewId: 'id of the new method (lowercase letters, digits and hyphens)',
-    argFile: 'path to the method file (.yaml)',
-    optMinutes: "meeting length in minutes (default: the group's, else 90)",
-    optPresent: "number present, the case owner included (default: the group's members)",
-    optQuestion: 'kind of work question, for example communication, dilemma or incident',
-    optFrom: 'start from a copy of this method',
-  },
   questionTypes: questionTypesEn,
   flags: {
     ownerAbsent: 'the case owner leaves the room',

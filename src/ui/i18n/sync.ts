@@ -1,20 +1,6 @@
 // Texts for export, import and sync through a shared folder.
 
 export const nl = {
-  cmd: {
-    export: 'de gegevens van een groep exporteren naar een bundelbestand (zonder casusinhoud)',
-    import: 'bundels van andere laptops inlezen en samenvoegen',
-    sync: 'via een gedeelde map (Syncthing, Nextcloud, Dropbox, OneDrive, git, usb-stick) bijwerken met de andere laptops',
-    syncFolder: 'de gedeelde map van de groep onthouden (voor sync en voor het aanbod bij start)',
-    argFiles: 'een of meer bundelbestanden',
-    argFolder: 'de gedeelde map',
-    optSince: 'alleen bijeenkomsten vanaf deze datum (JJJJ-MM-DD)',
-    optOutput: 'schrijf naar dit bestand in plaats van naar de standaarduitvoer',
-    optWithCases: 'ook casustitels, vragen, notities en actiepunten meenemen (versleuteld met het groepswachtwoord)',
-    optDryRun: 'alleen laten zien wat er zou veranderen',
-    optLink: 'een groep of lid met dezelfde naam maar een andere herkomst zonder vragen koppelen',
-    optOff: 'de gedeelde map vergeten',
-  },
   ask: {
     passphrase: 'Groepswachtwoord:',
     passphraseNew: 'Kies een groepswachtwoord (minstens 8 tekens; deel het alleen met de groep):',
@@ -90,20 +76,6 @@ export const nl = {
 };
 
 export const en: typeof nl = {
-  cmd: {
-    export: "export a group's records to a bundle file (without case content)",
-    import: 'read bundles from other laptops and merge them',
-    sync: 'bring this laptop and the others up to date through a shared folder (Syncthing, Nextcloud, Dropbox, OneDrive, git, USB stick)',
-    syncFolder: "remember the group's shared folder (for sync, and for the offer in start)",
-    argFiles: 'one or more bundle files',
-    argFolder: 'the shared folder',
-    optSince: 'only meetings from this date on (YYYY-MM-DD)',
-    optOutput: 'write to this file instead of standard output',
-    optWithCases: 'include case titles, questions, notes and action points (encrypted with the group passphrase)',
-    optDryRun: 'only show what would change',
-    optLink: 'link a group or member with the same name but another origin without asking',
-    optOff: 'forget the shared folder',
-  },
   ask: {
     passphrase: 'Group passphrase:',
     passphraseNew: 'Choose a group passphrase (at least 8 characters; share it only with the group):',

@@ -4,12 +4,6 @@ const minutesNl = (n: number) => (n === 1 ? '1 minuut' : `${n} minuten`);
 const minutesEn = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 
 export const nl = {
-  cmd: {
-    timer: 'een losse aftelklok voor een ronde, zoals een check-in (5m, 90s, 1h15m)',
-    argDuration: 'hoe lang: bijvoorbeeld 5m, 90s, 1h15m of 1:30',
-    optLabel: 'de tekst boven de klok',
-    optQuiet: 'geen piep; de signalen blijven op het scherm zichtbaar',
-  },
   err: {
     badDuration: (value: string) => `'${value}' is geen duur. Gebruik bijvoorbeeld 5m, 90s, 1h15m of 1:30.`,
     durationRange: 'Een timer duurt minstens 1 seconde en hoogstens 12 uur.',
@@ -84,12 +78,6 @@ export const nl = {
 };
 
 export const en: typeof nl = {
-  cmd: {
-    timer: 'a standalone countdown for a round, such as a check-in (5m, 90s, 1h15m)',
-    argDuration: 'how long: for example 5m, 90s, 1h15m or 1:30',
-    optLabel: 'the text above the clock',
-    optQuiet: 'no beep; the signals still show on screen',
-  },
   err: {
     badDuration: (value) => `'${value}' is not a duration. Use for example 5m, 90s, 1h15m or 1:30.`,
     durationRange: 'A timer lasts at least 1 second and at most 12 hours.',

@@ -1,21 +1,6 @@
 // Texts for confidentiality and data care: retention, `forget`, `backup`, `doctor`.
 
 export const nl = {
-  cmd: {
-    groupSet: 'instellingen van een groep wijzigen, zoals hoe lang casusinhoud bewaard blijft',
-    optKeepCases: 'hoe lang casusinhoud bewaard blijft: bijvoorbeeld 90d, 6m, 1y of forever',
-    forget: 'casusinhoud wissen (titels, vragen, notities, adviezen, check-ins); uren en aanwezigheid blijven',
-    optMeeting: 'de inhoud van één bijeenkomst (id uit de geschiedenis)',
-    optCase: 'de inhoud van één casus (id)',
-    optMemberForget: 'de casusinhoud van een lid, bijvoorbeeld iemand die de groep verlaat',
-    optOlderThan: 'alle inhoud ouder dan een periode, bijvoorbeeld 6m of 1y',
-    optYes: 'niet om bevestiging vragen (voor scripts)',
-    optGroupForget: 'alleen in deze groep (bij --member en --older-than)',
-    backup: 'een veilige kopie van de database maken, ook terwijl een bijeenkomst loopt',
-    argBackupFile: 'waar de kopie komt (standaard: backups/ naast de database)',
-    doctor: 'de database controleren: plaats, schemaversie, samenhang, grootte en rechten',
-    optFix: 'te ruime bestandsrechten herstellen (0600 voor bestanden, 0700 voor de map)',
-  },
   say: {
     keepCasesSet: (group: string, period: string) => `'${group}' bewaart casusinhoud nu ${period}.`,
     keepCasesForever: (group: string) => `'${group}' bewaart casusinhoud nu voor altijd (tot je 'intervisie forget' gebruikt).`,
@@ -82,21 +67,6 @@ export const nl = {
 };
 
 export const en: typeof nl = {
-  cmd: {
-    groupSet: "change a group's settings, such as how long case content is kept",
-    optKeepCases: 'how long case content is kept: for example 90d, 6m, 1y or forever',
-    forget: 'erase case content (titles, questions, notes, advice, check-ins); hours and attendance stay',
-    optMeeting: 'the content of one meeting (id from the history)',
-    optCase: 'the content of one case (id)',
-    optMemberForget: "a member's case content, for example someone leaving the group",
-    optOlderThan: 'all content older than a period, for example 6m or 1y',
-    optYes: 'do not ask for confirmation (for scripts)',
-    optGroupForget: 'only in this group (with --member and --older-than)',
-    backup: 'make a safe copy of the database, also while a meeting is running',
-    argBackupFile: 'where the copy goes (default: backups/ next to the database)',
-    doctor: 'check the database: location, schema version, integrity, size and permissions',
-    optFix: 'repair permissions that are too open (0600 for files, 0700 for the folder)',
-  },
   say: {
     keepCasesSet: (group, period) => `'${group}' now keeps case content for ${period}.`,
     keepCasesForever: (group) => `'${group}' now keeps case content forever (until you use 'intervisie forget').`,
