@@ -184,7 +184,7 @@ export async function main(o: RunOptions): Promise<number> {
     await program.parseAsync(o.argv, { from: 'user' });
     return 0;
   } catch (err) {
-    return await report(err, lang, debug, o.stderr);
+    return await report(err, lang, debug, o);
   } finally {
     (ctx as Ctx | null)?.dispose();
   }
@@ -205,7 +205,7 @@ function commandPath(cmd: Command): string {
 }
 
 /** The single error boundary: one line for the user, details only with --debug. */
-async function report(err: unknown, lang: Lang, debug: boolean, stderr: Ctx['stderr']): Promise<number> {
+async function report(err: unknown, lang: Lang, debug: boolean, o: RunOptions): Promise<number> {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return err.exitCode;
@@ -213,6 +213,7 @@ async function report(err: unknown, lang: Lang, debug: boolean, stderr: Ctx['std
   }
   // Loaded only for an error: a help screen needs neither the full catalog nor the text cleaner.
   const [t, { safeText }] = await Promise.all([loadMessages(lang), import('./domain/names.js')]);
+  const stderr = o.stderr;
   if (err instanceof UserError) {
     // Messages echo what the user typed or what a file held: never let that steer the terminal.
     stderr.write(`✖ ${oneLine(safeText, err.render(t))}\n`);

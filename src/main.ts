@@ -16,8 +16,14 @@ if (isVersionOnly(argv, process.env)) {
   process.exitCode = await main({
     argv,
     env: process.env,
-    stdin: process.stdin,
+    // Getters: Node builds process.stdin and process.stderr on first use, which a help
+    // screen does not need.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
-    stderr: process.stderr,
+    get stderr() {
+      return process.stderr;
+    },
   });
 }

@@ -1,5 +1,5 @@
+// Loaded by every command declaration (`*-cli.ts`), so on the `--help` path: keep its imports light.
 import { UsageError } from '../errors.js';
-import { parseIntStrict } from '../domain/group-rules.js';
 
 /** Collect a repeatable option into an array. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -12,4 +12,8 @@ export function intOption(flag: string, raw: string | undefined, min: number, ma
   const n = parseIntStrict(raw);
   if (n === null || n < min || n > max) throw new UsageError((t) => t.errors.badNumber(flag, min, max));
   return n;
+}
+
+function parseIntStrict(raw: string): number | null {
+  return /^\s*-?\d+\s*$/u.test(raw) ? Number.parseInt(raw, 10) : null;
 }

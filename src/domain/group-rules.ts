@@ -45,8 +45,3 @@ export function checkEmail(value: string): string {
   if (!EMAIL.test(v) || v.length > 254 || /[\p{Cc}\p{Cf}]/u.test(v)) throw new UserError((t) => t.groups.err.badEmail(v));
   return v;
 }
-
-/** Parse a whole number from a flag, with a usage error naming the flag. */
-export function parseIntStrict(raw: string): number | null {
-  return /^\s*-?\d+\s*$/u.test(raw) ? Number.parseInt(raw, 10) : null;
-}
