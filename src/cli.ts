@@ -1,18 +1,12 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
+import { declareCommands, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/declarations.js';
+import { version } from './fast-paths.js';
+import { helpWidth, helpWords } from './ui/help-layout.js';
 import { helpMessages, type HelpMessages } from './ui/i18n/help.js';
 import type { Messages } from './ui/i18n/index.js';
 import { isLang, type Lang } from './ui/i18n/lang.js';
-import { version } from './version.js';
-import { registerGroupCommands } from './commands/group-cli.js';
-import { registerStartCommands } from './commands/start-cli.js';
-import { registerMethodsCommands } from './commands/methods-cli.js';
-import { registerTimerCommands } from './commands/timer-cli.js';
-import { registerBetweenCommands } from './commands/between-cli.js';
-import { registerTrustCommands } from './commands/trust-cli.js';
-import { registerReportCommands } from './commands/report-cli.js';
-import { registerSyncCommands } from './commands/sync-cli.js';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -39,16 +33,9 @@ function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: La
 }
 
 function helpSettings(t: HelpMessages): Partial<Help> {
-  const titles: Record<string, string> = {
-    'Usage:': t.help.usage,
-    'Options:': t.help.options,
-    'Commands:': t.help.commands,
-    'Arguments:': t.help.arguments,
-    'Global Options:': t.help.globalOptions,
-  };
-  const words = (s: string) => s.replace('[options]', t.help.optionsWord).replace('[command]', t.help.commandWord);
+  const { title, words } = helpWords(t);
   return {
-    styleTitle: (str: string) => titles[str] ?? str,
+    styleTitle: title,
     showGlobalOptions: true,
     commandUsage(this: Help, cmd: Command) {
       return words(Help.prototype.commandUsage.call(this, cmd));
@@ -108,6 +95,16 @@ export async function main(o: RunOptions): Promise<number> {
   let ctx: Ctx | null = null;
 
   const program = new Command('intervisie');
+  const output = {
+    writeOut: (s: string) => o.stdout.write(s),
+    writeErr: (s: string) => o.stderr.write(s),
+    // The width of the injected streams (commander would look at process.stdout itself).
+    getOutHelpWidth: () => helpWidth(o.stdout),
+    getErrHelpWidth: () => helpWidth(o.stderr),
+    outputError: () => {
+      // replaced by our own one-line, localised message
+    },
+  };
   const run: Runner = async (command, action) => {
     const g = command.optsWithGlobals<Globals>();
     debug = Boolean(g.debug);
@@ -136,43 +133,18 @@ export async function main(o: RunOptions): Promise<number> {
 
   program.description(t.appDescription).configureHelp(helpSettings(t));
   program
-    .version(version(), '-V, --version', t.help.version)
-    .helpOption('-h, --help', t.help.helpOption)
-    .helpCommand('help [command]', t.help.helpCommand)
-    .addOption(new Option('--db <path>', t.help.db))
-    .addOption(new Option('--lang <lang>', t.help.lang))
-    .addOption(new Option('--plain', t.help.plain))
-    .addOption(new Option('--debug', t.help.debug))
-    .showSuggestionAfterError(false)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => o.stdout.write(s),
-      writeErr: (s) => o.stderr.write(s),
-      outputError: () => {
-        // replaced by our own one-line, localised message
-      },
-    });
+    .version(version(), VERSION_FLAGS, t.help.version)
+    .helpOption(HELP_FLAGS, t.help.helpOption)
+    .helpCommand(HELP_COMMAND, t.help.helpCommand);
+  for (const [flags, description] of globalOptions(t)) program.addOption(new Option(flags, description));
+  program.showSuggestionAfterError(false).exitOverride().configureOutput(output);
 
-  registerStartCommands(program, run, t);
-  registerGroupCommands(program, run, t);
-  registerMethodsCommands(program, run, t);
-  registerTimerCommands(program, run, t);
-  registerBetweenCommands(program, run, t);
-  registerTrustCommands(program, run, t);
-  // report-cli.ts reads only `t.report.cmd` and `t.help`, both in HelpMessages; its parameter
-  // still says Messages (another engineer's file). test/e2e/help-catalog.test.ts checks that
-  // every description it sets is a text.
-  registerReportCommands(program, run, t as Messages);
-  registerSyncCommands(program, run, t);
+  declareCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
-    sub.helpOption('-h, --help', t.help.helpOption).exitOverride().configureHelp(helpSettings(t));
-    if (sub.commands.length > 0) sub.helpCommand('help [command]', t.help.helpCommand);
-    sub.configureOutput({
-      writeOut: (s) => o.stdout.write(s),
-      writeErr: (s) => o.stderr.write(s),
-      outputError: () => {},
-    });
+    sub.helpOption(HELP_FLAGS, t.help.helpOption).exitOverride().configureHelp(helpSettings(t));
+    if (sub.commands.length > 0) sub.helpCommand(HELP_COMMAND, t.help.helpCommand);
+    sub.configureOutput(output);
   }
 
   try {

@@ -1,4 +1,4 @@
-import { isVersionOnly, version } from './version.js';
+import { isVersionOnly, rootHelpLang, version } from './fast-paths.js';
 
 // A reader that stops early (`intervisie report | head`) closes the pipe; that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -7,10 +7,11 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const argv = process.argv.slice(2);
+const helpLang = rootHelpLang(argv, process.env);
 if (isVersionOnly(argv, process.env)) {
-  // Same output as commander's `--version`, without loading it (see version.ts).
+  // Same output as commander's `--version`, without loading it (see fast-paths.ts).
   process.stdout.write(`${version()}\n`);
-} else {
+} else if (helpLang === null || !(await printRootHelp(helpLang))) {
   // The only place that touches the real process: everything else gets streams injected.
   const { main } = await import('./cli.js');
   process.exitCode = await main({
@@ -26,4 +27,18 @@ if (isVersionOnly(argv, process.env)) {
       return process.stderr;
     },
   });
+}
+
+/** The root help screen without commander; false when it cannot be drawn that way. */
+async function printRootHelp(lang: 'nl' | 'en'): Promise<boolean> {
+  const [{ rootHelp }, { helpWidth }] = await Promise.all([import('./root-help.js'), import('./ui/help-layout.js')]);
+  let text: string;
+  try {
+    text = rootHelp(lang, helpWidth(process.stdout));
+  } catch {
+    // A declaration the recorder does not know (test/ui/root-help.test.ts says which): commander draws it.
+    return false;
+  }
+  process.stdout.write(text);
+  return true;
 }
