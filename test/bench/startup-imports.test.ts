@@ -1,9 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TRACE = fileURLToPath(new URL('../fixtures/trace-loads.mjs', import.meta.url));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -19,5 +24,58 @@ describe('start-up cost', () => {
   it('imports date-fns functions and locales by subpath, never from the package root', () => {
     const offenders = sources(SRC).filter((file) => /from ['"]date-fns(\/locale)?['"]/.test(readFileSync(file, 'utf8')));
     expect(offenders.map((f) => relative(SRC, f))).toEqual([]);
+  });
+});
+
+/** What a run of the built binary loads: its own modules (paths under dist/) and packages by name. */
+function loads(args: string[]): { dist: string[]; packages: string[] } {
+  const dir = tempDir();
+  const file = join(dir, 'loads.txt');
+  const r = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, NO_COLOR: '1', INTERVISIE_DB: join(dir, 'none.db'), TRACE_LOADS_FILE: file },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const paths = (existsSync(file) ? readFileSync(file, 'utf8') : '')
+    .split('\n')
+    .filter((url) => url.startsWith('file:'))
+    .map((url) => relative(ROOT, fileURLToPath(url)).split('\\').join('/'));
+  const dist = paths.filter((p) => p.startsWith('dist/')).map((p) => p.slice('dist/'.length));
+  const packages = paths
+    .filter((p) => p.startsWith('node_modules/'))
+    .map((p) => p.split('/').slice(1, p.startsWith('node_modules/@') ? 3 : 2).join('/'));
+  return { dist: [...new Set(dist)].sort(), packages: [...new Set(packages)].sort() };
+}
+
+// Which modules a command line may load (module lists, not timings: those are in `npm run bench`).
+describe('what a start loads', () => {
+  // The root help is drawn by root-help.ts from the declarations and the help texts alone.
+  const ROOT_HELP = /^(main|fast-paths|root-help|errors)\.js$|^commands\/([a-z]+-cli|declarations|options)\.js$|^ui\/help-layout\.js$|^ui\/i18n\/(help|lang)\.js$/;
+
+  it('draws `intervisie --help` and `intervisie` alone without any package or the full texts', () => {
+    for (const args of [['--help'], [], ['--lang', 'en', 'help']]) {
+      const { dist, packages } = loads(args);
+      expect(packages, args.join(' ')).toEqual([]);
+      expect(dist, args.join(' ')).toContain('root-help.js');
+      expect(dist.filter((m) => !ROOT_HELP.test(m)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('answers `intervisie --version` from package.json alone', () => {
+    expect(loads(['--version'])).toEqual({ dist: ['fast-paths.js', 'main.js', 'ui/i18n/lang.js'], packages: [] });
+  });
+
+  it('shows a command\'s help with commander and the help texts only', () => {
+    const { dist, packages } = loads(['group', '--help']);
+    expect(packages).toEqual(['commander']);
+    expect(dist.filter((m) => m.startsWith('store/') || (m.startsWith('ui/i18n/') && !/(help|lang)\.js$/.test(m)))).toEqual([]);
+  });
+
+  it('lists groups without prompts, spinners, schemas, YAML, calendars or tables', () => {
+    const { packages } = loads(['group', 'list', '--json']);
+    expect(packages).toContain('better-sqlite3');
+    const heavy = ['@inquirer/prompts', 'ora', 'zod', 'yaml', 'ics', '@date-fns/tz', 'cli-table3'];
+    expect(packages.filter((p) => heavy.includes(p))).toEqual([]);
   });
 });
