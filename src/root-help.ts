@@ -1,89 +1,36 @@
-import type { Command } from 'commander';
-import type { Runner } from './cli.js';
-import { declareCommands, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/declarations.js';
-import { formatHelpScreen, helpWords } from './ui/help-layout.js';
-import { helpMessages } from './ui/i18n/help.js';
+import { readFileSync, statSync } from 'node:fs';
+import { formatHelpScreen, type HelpScreen } from './ui/help-layout.js';
 import type { Lang } from './ui/i18n/lang.js';
 
-// `intervisie --help` (and `intervisie` alone) without commander, which is a third of a bare
-// start: the declarations run against a recorder that keeps what the root screen shows. A
-// declaration using anything the recorder lacks throws, and main.ts falls back to commander.
+// `intervisie --help` (and `intervisie` alone) without commander. What the screen shows is
+// worked out at build time (build-root-help.ts, part of `npm run build`) and kept in
+// root-help.json next to this file: reading it costs far less than loading the fifteen modules
+// that declare the commands, which is most of a start. When that file is missing, or older
+// than a file it was made from (a build by plain `tsc` or `tsc --watch`), the screen is worked
+// out now from the declarations (root-help-screen.ts), which gives the same text.
 
-/** Stands in for commander's Command while the declarations run. */
-class Recorder {
-  readonly commands: Recorder[] = [];
-  readonly args: string[] = [];
-  options = 0;
-  text = '';
+export const BUILT_FILE = 'root-help.json';
 
-  constructor(readonly name: string) {}
-
-  command(nameAndArgs: string, ...rest: unknown[]): Recorder {
-    // A description or settings here would make a stand-alone or hidden command.
-    if (rest.length > 0) throw new Error(`root help: unsupported command('${nameAndArgs}', ...)`);
-    const [name, ...args] = nameAndArgs.trim().split(/ +/);
-    const sub = new Recorder(name!);
-    for (const a of args) sub.argument(a);
-    this.commands.push(sub);
-    return sub;
-  }
-
-  description(text: string): this {
-    this.text = text;
-    return this;
-  }
-
-  argument(name: string): this {
-    this.args.push(argumentTerm(name));
-    return this;
-  }
-
-  option(): this {
-    this.options++;
-    return this;
-  }
-
-  action(): this {
-    return this;
-  }
-
-  /** As commander's Help.subcommandTerm. */
-  term(): string {
-    return [this.name, ...(this.options > 0 ? ['[options]'] : []), ...this.args].join(' ');
-  }
+export interface BuiltRootHelp {
+  /** The files (relative to this directory) the screens were made from. */
+  sources: string[];
+  screens: Record<Lang, HelpScreen>;
 }
 
-/** An argument as commander shows it: `<name>` when required, `[name]` when optional. */
-function argumentTerm(declared: string): string {
-  const open = declared[0];
-  let name = open === '<' || open === '[' ? declared.slice(1, -1) : declared;
-  const variadic = name.endsWith('...');
-  if (variadic) name = name.slice(0, -3);
-  const shown = name + (variadic ? '...' : '');
-  return open === '[' ? `[${shown}]` : `<${shown}>`;
+export async function rootHelp(lang: Lang, width: number, dir: URL = new URL('.', import.meta.url)): Promise<string> {
+  const screen = builtScreen(lang, dir) ?? (await import('./root-help-screen.js')).rootHelpScreen(lang);
+  return formatHelpScreen(screen, width);
 }
 
-export function rootHelp(lang: Lang, width: number): string {
-  const t = helpMessages(lang);
-  const { title, words } = helpWords(t);
-  const root = new Recorder('intervisie');
-  const neverRuns: Runner = () => Promise.reject(new Error('root help runs no command'));
-  declareCommands(root as unknown as Command, neverRuns, t);
-  return formatHelpScreen(
-    {
-      usage: `${title('Usage:')} ${words('intervisie [options] [command]')}`,
-      description: t.appDescription,
-      sections: [
-        {
-          title: title('Options:'),
-          items: [[VERSION_FLAGS, t.help.version], ...globalOptions(t), [HELP_FLAGS, t.help.helpOption]],
-        },
-        {
-          title: title('Commands:'),
-          items: [...root.commands.map((c): [string, string] => [words(c.term()), c.text]), [words(HELP_COMMAND), t.help.helpCommand]],
-        },
-      ],
-    },
-    width,
-  );
+/** The screen from the build, or null when there is none or it may be stale. */
+export function builtScreen(lang: Lang, dir: URL): HelpScreen | null {
+  const file = new URL(BUILT_FILE, dir);
+  const built = statSync(file, { throwIfNoEntry: false });
+  if (!built) return null;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as BuiltRootHelp;
+  for (const source of data.sources) {
+    const s = statSync(new URL(source, dir), { throwIfNoEntry: false });
+    if (!s || s.mtimeMs > built.mtimeMs) return null;
+  }
+  return data.screens[lang] ?? null;
 }

@@ -11,7 +11,7 @@ import { registerSyncCommands } from './sync-cli.js';
 import { registerTimerCommands } from './timer-cli.js';
 import { registerTrustCommands } from './trust-cli.js';
 
-// The command line as declared: cli.ts gives these to commander; root-help.ts runs the same
+// The command line as declared: cli.ts gives these to commander; root-help-screen.ts runs the same
 // declarations against a recorder, so that `intervisie --help` draws its screen without
 // loading commander.
 

@@ -1,12 +1,17 @@
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { declareCommands } from '../../src/commands/declarations.js';
 import { isVersionOnly, rootHelpLang, version } from '../../src/fast-paths.js';
-import { rootHelp } from '../../src/root-help.js';
+import { BUILT_FILE, builtScreen, rootHelp, type BuiltRootHelp } from '../../src/root-help.js';
+import { rootHelpScreen } from '../../src/root-help-screen.js';
 import { helpMessages } from '../../src/ui/i18n/help.js';
 import { LANGS, type Lang } from '../../src/ui/i18n/lang.js';
 import { Capture } from '../helpers/ctx.js';
+import { tempDir } from '../helpers/tmp.js';
 
 /** The full command line (commander) in-process, with a stdout of the given width (undefined: a pipe). */
 async function viaCommander(argv: string[], o: { columns?: number; env?: Record<string, string> } = {}) {
@@ -28,7 +33,7 @@ describe('the root help screen without commander', () => {
       it(`is commander's screen in ${lang} at ${columns ?? 'pipe'} columns`, async () => {
         const expected = await viaCommander(['--lang', lang, '--help'], { columns });
         expect(expected.code).toBe(0);
-        expect(rootHelp(lang, columns ?? 80)).toBe(expected.stdout);
+        expect(await rootHelp(lang, columns ?? 80)).toBe(expected.stdout);
       });
     }
   }
@@ -48,7 +53,7 @@ describe('the root help screen without commander', () => {
     it(`answers \`intervisie ${argv.join(' ')}\`${env['INTERVISIE_LANG'] ? ` (INTERVISIE_LANG=${env['INTERVISIE_LANG']})` : ''} as commander does`, async () => {
       expect(rootHelpLang(argv, env)).toBe(lang);
       const expected = await viaCommander(argv, { env });
-      expect(expected).toEqual({ code: 0, stdout: rootHelp(lang, 80), stderr: '' });
+      expect(expected).toEqual({ code: 0, stdout: await rootHelp(lang, 80), stderr: '' });
     });
   }
 
@@ -99,5 +104,34 @@ describe('the root help screen without commander', () => {
       declareCommands(node('intervisie') as never, () => Promise.resolve(), helpMessages(lang));
       expect(missing, lang).toEqual([]);
     }
+  });
+
+  it('uses the screen written at build time only while it is newer than every file it was made from', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'commands'));
+    const sources = ['root-help-screen.js', 'commands/group-cli.js'];
+    for (const f of sources) writeFileSync(join(dir, f), '');
+    const screen = { usage: 'built', description: '', sections: [] };
+    const data: BuiltRootHelp = { sources, screens: { nl: screen, en: screen } };
+    writeFileSync(join(dir, BUILT_FILE), JSON.stringify(data));
+    const url = pathToFileURL(`${dir}/`);
+    const at = (file: string, seconds: number) => utimesSync(join(dir, file), seconds, seconds);
+    at('root-help-screen.js', 1000);
+    at('commands/group-cli.js', 1000);
+    at(BUILT_FILE, 1000);
+    // The same time: a published package, where npm gives every file one date.
+    expect(builtScreen('nl', url)).toEqual(screen);
+    // A declaration compiled again after the build step (plain tsc, tsc --watch): worked out anew.
+    at('commands/group-cli.js', 2000);
+    expect(builtScreen('nl', url)).toBeNull();
+    at(BUILT_FILE, 3000);
+    expect(builtScreen('en', url)).toEqual(screen);
+    writeFileSync(join(dir, 'commands/group-cli.js'), 'changed');
+    expect(builtScreen('en', url)).toBeNull();
+  });
+
+  it('has no built screen next to the sources, so tests draw it from the declarations', () => {
+    expect(builtScreen('nl', new URL('../../src/', import.meta.url))).toBeNull();
+    expect(rootHelpScreen('nl').usage).toBe('Gebruik: intervisie [opties] [opdracht]');
   });
 });
