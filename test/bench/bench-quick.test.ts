@@ -27,6 +27,8 @@ describe('npm run bench -- --quick', () => {
     expect(r.histories.small.notes).toBeGreaterThan(0);
     expect(r.startup.help.runs).toBe(1);
     expect(r.startup.helpRatio).toBeGreaterThan(0);
+    expect(r.startup.cpu.help.runs).toBe(1);
+    expect(r.startup.cpu.helpRatio).toBeGreaterThan(0);
     expect(r.dbSize.small.bytesPerMeeting).toBeGreaterThan(0);
     expect(r.idleTimer.cpuPercent).toBeGreaterThanOrEqual(0);
     // A part whose command has not landed yet is named, never silently empty.
