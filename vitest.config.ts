@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Vite compiles .ts, .mts and .tsx by default; src/fast-paths.cts (CommonJS on purpose) too.
+  esbuild: { include: /\.(c|m)?tsx?$/ },
   test: {
     include: ['test/**/*.test.ts'],
     // better-sqlite3 is a native addon: child processes, not worker threads.

@@ -1,10 +1,10 @@
 // Build step (`npm run build`, after tsc): writes dist/root-help.json, what `intervisie --help`
-// shows, so that a start does not have to load every command declaration (see root-help.ts).
+// shows, so that a start does not have to load every command declaration (see fast-paths.cts).
 import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BUILT_FILE, type BuiltRootHelp } from './root-help.js';
+import { BUILT_FILE, type BuiltRootHelp } from './fast-paths.cjs';
 import { rootHelpScreen } from './root-help-screen.js';
-import { LANGS, type Lang } from './ui/i18n/lang.js';
+import { LANGS, type Lang } from './ui/i18n/lang.cjs';
 
 const dir = new URL('.', import.meta.url);
 const declarations = readdirSync(new URL('commands/', dir))
@@ -18,7 +18,8 @@ const data: BuiltRootHelp = {
     ...declarations,
     'ui/help-layout.js',
     'ui/i18n/help.js',
-    'ui/i18n/lang.js',
+    'ui/i18n/lang.cjs',
+    'fast-paths.cjs',
   ],
   screens: Object.fromEntries(LANGS.map((lang) => [lang, rootHelpScreen(lang)])) as Record<Lang, BuiltRootHelp['screens'][Lang]>,
 };

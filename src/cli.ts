@@ -2,11 +2,11 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
 import { declareCommands, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/declarations.js';
-import { version } from './fast-paths.js';
-import { helpWidth, helpWords } from './ui/help-layout.js';
+import { helpWidth, version } from './fast-paths.cjs';
+import { helpWords } from './ui/help-layout.js';
 import { helpMessages, type HelpMessages } from './ui/i18n/help.js';
 import type { Messages } from './ui/i18n/index.js';
-import { isLang, type Lang } from './ui/i18n/lang.js';
+import { isLang, type Lang } from './ui/i18n/lang.cjs';
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;

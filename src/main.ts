@@ -1,4 +1,6 @@
-import { isVersionOnly, rootHelpLang, version } from './fast-paths.js';
+import { helpWidth, rootHelpLang } from './fast-paths.cjs';
+
+// bin/intervisie.js has answered `--version` and, when the build wrote it, the root help.
 
 // A reader that stops early (`intervisie report | head`) closes the pipe; that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -8,10 +10,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 const argv = process.argv.slice(2);
 const helpLang = rootHelpLang(argv, process.env);
-if (isVersionOnly(argv, process.env)) {
-  // Same output as commander's `--version`, without loading it (see fast-paths.ts).
-  process.stdout.write(`${version()}\n`);
-} else if (helpLang === null || !(await printRootHelp(helpLang))) {
+if (helpLang === null || !(await printRootHelp(helpLang))) {
   // The only place that touches the real process: everything else gets streams injected.
   const { main } = await import('./cli.js');
   process.exitCode = await main({
@@ -29,15 +28,14 @@ if (isVersionOnly(argv, process.env)) {
   });
 }
 
-/** The root help screen without commander; false when it cannot be drawn that way. */
+/** The root help screen without commander (no build file); false when it cannot be drawn that way. */
 async function printRootHelp(lang: 'nl' | 'en'): Promise<boolean> {
-  const [{ rootHelp }, { helpWidth }] = await Promise.all([import('./root-help.js'), import('./ui/help-layout.js')]);
   let text: string;
   try {
-    text = await rootHelp(lang, helpWidth(process.stdout));
+    text = await (await import('./root-help.js')).rootHelp(lang, helpWidth(process.stdout));
   } catch {
-    // A declaration the recorder does not know, or an unreadable build file: commander draws it
-    // (test/ui/root-help.test.ts fails on the first).
+    // A declaration the recorder does not know (test/ui/root-help.test.ts fails on that):
+    // commander draws it.
     return false;
   }
   process.stdout.write(text);

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import type { Runner } from './cli.js';
 import { declareCommands, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/declarations.js';
-import { helpWords, type HelpScreen } from './ui/help-layout.js';
+import type { HelpScreen } from './fast-paths.cjs';
+import { helpWords } from './ui/help-layout.js';
 import { helpMessages } from './ui/i18n/help.js';
-import type { Lang } from './ui/i18n/lang.js';
+import type { Lang } from './ui/i18n/lang.cjs';
 
 // What the root help screen shows, worked out without commander: the declarations run against
 // a recorder that keeps only what that screen needs. A declaration using anything the recorder
 // lacks throws, and main.ts falls back to commander. Run at build time by build-root-help.ts,
-// and at run time only when that build output is missing or stale (see root-help.ts).
+// and at run time only when that build output is missing or stale (see fast-paths.cts).
 
 /** Stands in for commander's Command while the declarations run. */
 class Recorder {

@@ -51,13 +51,11 @@ function loads(args: string[]): { dist: string[]; packages: string[] } {
 
 // Which modules a command line may load (module lists, not timings: those are in `npm run bench`).
 describe('what a start loads', () => {
-  // The root help is drawn by root-help.ts from the screen `npm run build` wrote (root-help.json).
+  // bin/intervisie.js answers the root help from the screen `npm run build` wrote (root-help.json),
+  // with two CommonJS files and no ES module at all (fast-paths.cts).
   it('draws `intervisie --help` and `intervisie` alone from the built screen, without any package or declaration', () => {
     for (const args of [['--help'], [], ['--lang', 'en', 'help']]) {
-      expect(loads(args), args.join(' ')).toEqual({
-        dist: ['fast-paths.js', 'main.js', 'root-help.js', 'ui/help-layout.js', 'ui/i18n/lang.js'],
-        packages: [],
-      });
+      expect(loads(args), args.join(' ')).toEqual({ dist: ['fast-paths.cjs', 'ui/i18n/lang.cjs'], packages: [] });
     }
   });
 
@@ -70,13 +68,13 @@ describe('what a start loads', () => {
   });
 
   it('answers `intervisie --version` from package.json alone', () => {
-    expect(loads(['--version'])).toEqual({ dist: ['fast-paths.js', 'main.js', 'ui/i18n/lang.js'], packages: [] });
+    expect(loads(['--version'])).toEqual({ dist: ['fast-paths.cjs', 'ui/i18n/lang.cjs'], packages: [] });
   });
 
   it('shows a command\'s help with commander and the help texts only', () => {
     const { dist, packages } = loads(['group', '--help']);
     expect(packages).toEqual(['commander']);
-    expect(dist.filter((m) => m.startsWith('store/') || (m.startsWith('ui/i18n/') && !/(help|lang)\.js$/.test(m)))).toEqual([]);
+    expect(dist.filter((m) => m.startsWith('store/') || (m.startsWith('ui/i18n/') && !/^ui\/i18n\/(help\.js|lang\.cjs)$/.test(m)))).toEqual([]);
   });
 
   it('lists groups without prompts, spinners, schemas, YAML, calendars or tables', () => {

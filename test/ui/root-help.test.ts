@@ -1,15 +1,14 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { declareCommands } from '../../src/commands/declarations.js';
-import { isVersionOnly, rootHelpLang, version } from '../../src/fast-paths.js';
-import { BUILT_FILE, builtScreen, rootHelp, type BuiltRootHelp } from '../../src/root-help.js';
+import { answer, BUILT_FILE, builtScreen, isVersionOnly, rootHelpLang, version, type BuiltRootHelp } from '../../src/fast-paths.cjs';
+import { rootHelp } from '../../src/root-help.js';
 import { rootHelpScreen } from '../../src/root-help-screen.js';
 import { helpMessages } from '../../src/ui/i18n/help.js';
-import { LANGS, type Lang } from '../../src/ui/i18n/lang.js';
+import { LANGS, type Lang } from '../../src/ui/i18n/lang.cjs';
 import { Capture } from '../helpers/ctx.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -114,24 +113,35 @@ describe('the root help screen without commander', () => {
     const screen = { usage: 'built', description: '', sections: [] };
     const data: BuiltRootHelp = { sources, screens: { nl: screen, en: screen } };
     writeFileSync(join(dir, BUILT_FILE), JSON.stringify(data));
-    const url = pathToFileURL(`${dir}/`);
     const at = (file: string, seconds: number) => utimesSync(join(dir, file), seconds, seconds);
     at('root-help-screen.js', 1000);
     at('commands/group-cli.js', 1000);
     at(BUILT_FILE, 1000);
     // The same time: a published package, where npm gives every file one date.
-    expect(builtScreen('nl', url)).toEqual(screen);
+    expect(builtScreen('nl', dir)).toEqual(screen);
     // A declaration compiled again after the build step (plain tsc, tsc --watch): worked out anew.
     at('commands/group-cli.js', 2000);
-    expect(builtScreen('nl', url)).toBeNull();
+    expect(builtScreen('nl', dir)).toBeNull();
     at(BUILT_FILE, 3000);
-    expect(builtScreen('en', url)).toEqual(screen);
+    expect(builtScreen('en', dir)).toEqual(screen);
     writeFileSync(join(dir, 'commands/group-cli.js'), 'changed');
-    expect(builtScreen('en', url)).toBeNull();
+    expect(builtScreen('en', dir)).toBeNull();
   });
 
   it('has no built screen next to the sources, so tests draw it from the declarations', () => {
-    expect(builtScreen('nl', new URL('../../src/', import.meta.url))).toBeNull();
+    expect(builtScreen('nl')).toBeNull();
     expect(rootHelpScreen('nl').usage).toBe('Gebruik: intervisie [opties] [opdracht]');
+  });
+
+  it('answers in bin/intervisie.js only --version and a built root help', () => {
+    const out = new Capture();
+    expect(answer(['--version'], {}, out as never)).toBe(true);
+    expect(out.text).toBe(`${version()}\n`);
+    const rest = new Capture();
+    // No root-help.json next to the sources: the help goes on to main.ts like any command line.
+    expect(answer(['--help'], {}, rest as never)).toBe(false);
+    expect(answer(['group', 'list'], {}, rest as never)).toBe(false);
+    expect(answer(['--version'], { INTERVISIE_LANG: 'xx' }, rest as never)).toBe(false);
+    expect(rest.text).toBe('');
   });
 });

@@ -3,7 +3,7 @@
 // this file; the area catalogs get their `cmd` part from here (see index.ts).
 // `en` is typed as `typeof nl`, so a key missing in either is a compile error.
 
-import type { Lang } from './lang.js';
+import type { Lang } from './lang.cjs';
 
 export const nl = {
   appDescription:

@@ -1,4 +1,6 @@
 // The languages, apart from the catalogs: deciding the language must not load any texts.
+// CommonJS (.cts) so that bin/intervisie.js can use it before Node's ES module loader starts
+// (see fast-paths.cts); ES modules import it as './lang.cjs'.
 
 export type Lang = 'nl' | 'en';
 
