@@ -112,23 +112,33 @@ function timeCli(args, { runs = RUNS, env } = {}) {
   return stats(times);
 }
 
-function timeNode(args, runs = RUNS) {
-  runOnce(args);
-  return stats(Array.from({ length: runs }, () => runOnce(args).ms));
-}
-
 /**
- * CPU time (user + system, ms) of a whole process, read at its exit, `runs` times after one
- * warm-up. Steadier than wall time when other processes share the cores.
+ * Short commands (node arguments per name) timed in turns, `runs` rounds after one warm-up
+ * round, so that a burst of load from elsewhere hits every command alike: wall time of each
+ * process, and, in separate runs, its CPU time (user + system, read at exit through a preload),
+ * which is steadier than wall time when other processes share the cores.
  */
-function cpuTime(args, runs = RUNS) {
+function interleaved(cases, runs = RUNS) {
   const file = join(dir, 'cpu.txt');
-  const once = () => {
+  const cpuOnce = (args) => {
     runOnce(args, { node: ['--require', CPUTIME], env: { BENCH_CPU_FILE: file } });
     return Number(readFileSync(file, 'utf8')) / 1000;
   };
-  once();
-  return stats(Array.from({ length: runs }, once));
+  const names = Object.keys(cases);
+  const wall = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = -1; round < runs; round++) {
+    for (const n of names) {
+      const ms = runOnce(cases[n]).ms;
+      const cpuMs = cpuOnce(cases[n]);
+      if (round >= 0) {
+        wall[n].push(ms);
+        cpu[n].push(cpuMs);
+      }
+    }
+  }
+  const summary = (m) => Object.fromEntries(names.map((n) => [n, stats(m[n])]));
+  return { wall: summary(wall), cpu: summary(cpu) };
 }
 
 /** Peak resident memory of a whole CLI process (getrusage maxrss, read at exit). */
@@ -199,17 +209,14 @@ try {
 
   if (only.has('startup')) {
     section('Startup (whole process)');
-    const node = timeNode(['-e', '0']);
-    const help = timeCli(['--help']);
-    const version = timeCli(['--version']);
-    const groupList = timeCli(['--db', dbs.small, 'group', 'list']);
+    const { wall, cpu } = interleaved({
+      nodeBare: ['-e', '0'],
+      version: [BIN, '--version'],
+      help: [BIN, '--help'],
+      groupList: [BIN, '--db', dbs.small, 'group', 'list'],
+    });
+    const { nodeBare: node, help, version, groupList } = wall;
     const ratio = (s, base) => Number((s.median / base.median).toFixed(2));
-    const cpu = {
-      nodeBare: cpuTime(['-e', '0']),
-      version: cpuTime([BIN, '--version']),
-      help: cpuTime([BIN, '--help']),
-      groupList: cpuTime([BIN, '--db', dbs.small, 'group', 'list']),
-    };
     cpu.helpRatio = ratio(cpu.help, cpu.nodeBare);
     cpu.versionRatio = ratio(cpu.version, cpu.nodeBare);
     cpu.groupListRatio = ratio(cpu.groupList, cpu.nodeBare);
