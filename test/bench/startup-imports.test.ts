@@ -43,9 +43,11 @@ function loads(args: string[]): { dist: string[]; packages: string[] } {
     .filter((url) => url.startsWith('file:'))
     .map((url) => relative(ROOT, fileURLToPath(url)).split('\\').join('/'));
   const dist = paths.filter((p) => p.startsWith('dist/')).map((p) => p.slice('dist/'.length));
+  // By the last node_modules/ in the path: node_modules may be a link to elsewhere.
   const packages = paths
-    .filter((p) => p.startsWith('node_modules/'))
-    .map((p) => p.split('/').slice(1, p.startsWith('node_modules/@') ? 3 : 2).join('/'));
+    .filter((p) => p.includes('node_modules/'))
+    .map((p) => p.slice(p.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/'))
+    .map((parts) => parts.slice(0, parts[0]!.startsWith('@') ? 2 : 1).join('/'));
   return { dist: [...new Set(dist)].sort(), packages: [...new Set(packages)].sort() };
 }
 
