@@ -2,18 +2,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { findRegister, registerDirs } from '../catalog/registers.js';
 import { computeReport, type ReportModel } from '../domain/hours.js';
 import { nameKey } from '../domain/names.js';
 import { localDate, periodBounds, resolvePeriod, type PeriodFlags } from '../domain/period.js';
+import type { RegisterProfile } from '../domain/register.js';
 import { templatesDir } from '../paths.js';
 import { resolveGroup } from '../store/groups.js';
 import { firstMeetingStart, loadReportData, type ReportData } from '../store/report-queries.js';
 import type { Store } from '../store/store.js';
-import { reportCsv } from '../ui/report-csv.js';
-import { renderReportHtml } from '../ui/report-html.js';
-import { reportMarkdown, reportTable } from '../ui/report-table.js';
-import { buildReportJson, lookups, type Lookups } from '../ui/report-view.js';
+import { lookups, reportJsonHead, reportJsonPieces, type Lookups } from '../ui/report-json.js';
+
+// Each output format and the register catalog (yaml + zod) load only when asked for:
+// for `report --json` module loading was most of the time on a small history.
 
 export interface ReportOptions extends PeriodFlags {
   group?: string;
@@ -44,9 +44,16 @@ export interface BuiltReport {
   data: ReportData;
 }
 
+/** The profile of --register, or null; a one-line error for an unknown id or a broken file. */
+export async function loadRegisterProfile(id: string | undefined, env?: NodeJS.ProcessEnv): Promise<RegisterProfile | null> {
+  if (id === undefined) return null;
+  const { findRegister, registerDirs } = await import('../catalog/registers.js');
+  return findRegister(id, registerDirs(env)).profile;
+}
+
 /** Everything but the rendering: shared with tests and the benchmark. */
-export function buildReport(store: Store, o: ReportOptions & { today: string; env?: NodeJS.ProcessEnv }): BuiltReport {
-  const register = o.register === undefined ? null : findRegister(o.register, registerDirs(o.env)).profile;
+export function buildReport(store: Store, o: ReportOptions & { today: string; profile: RegisterProfile | null }): BuiltReport {
+  const register = o.profile;
   const group = o.group === undefined ? null : resolveGroup(store, o.group);
   const first = firstMeetingStart(store, group?.id ?? null);
   const period = resolvePeriod(o, o.today, first ? localDate(first) : null);
@@ -69,19 +76,25 @@ export function buildReport(store: Store, o: ReportOptions & { today: string; en
 export async function report(ctx: Ctx, opts: ReportOptions): Promise<void> {
   const format = pickFormat(opts);
   const today = localDate(ctx.clock.now());
-  const { model, lookups: l } = buildReport(ctx.readStore(), { ...opts, today, env: ctx.env });
+  const profile = await loadRegisterProfile(opts.register, ctx.env);
+  const { model, lookups: l } = buildReport(ctx.readStore(), { ...opts, today, profile });
 
   switch (format) {
     case 'json':
-      ctx.out.json(buildReportJson(model, l));
+      ctx.out.jsonPieces(reportJsonPieces(model, l));
       return;
-    case 'csv':
-      ctx.out.raw(reportCsv(buildReportJson(model, l), { excel: Boolean(opts.excel), t: ctx.t, lang: ctx.lang }));
+    case 'csv': {
+      const { reportCsv } = await import('../ui/report-csv.js');
+      ctx.out.raw(reportCsv(reportJsonHead(model, l), { excel: Boolean(opts.excel), t: ctx.t, lang: ctx.lang }));
       return;
-    case 'markdown':
+    }
+    case 'markdown': {
+      const { reportMarkdown } = await import('../ui/report-table.js');
       ctx.out.raw(reportMarkdown(model, l, { t: ctx.t, lang: ctx.lang }));
       return;
+    }
     case 'html': {
+      const { renderReportHtml } = await import('../ui/report-html.js');
       const dir = join(templatesDir(), 'report');
       const { html, certificates, lists } = renderReportHtml(model, l, {
         t: ctx.t,
@@ -100,7 +113,9 @@ export async function report(ctx: Ctx, opts: ReportOptions): Promise<void> {
       ctx.out.success(ctx.t.report.say.htmlWritten(file, certificates, lists));
       return;
     }
-    case 'table':
+    case 'table': {
+      const { reportTable } = await import('../ui/report-table.js');
       ctx.out.line(reportTable(model, l, { t: ctx.t, lang: ctx.lang, c: ctx.out.c, width: ctx.out.width }));
+    }
   }
 }

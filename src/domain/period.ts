@@ -1,19 +1,15 @@
-import { TZDate, tz, tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addYears } from 'date-fns/addYears';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
-import { isValid } from 'date-fns/isValid';
-import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
-import { parse } from 'date-fns/parse';
 import { UsageError } from '../errors.js';
 
 // Report periods are calendar dates in Europe/Amsterdam with inclusive bounds: a meeting
 // belongs to the day it started there, so one over midnight stays on its first day.
+// Only small date-fns subpaths here (the ones retention loads anyway): `report` runs on
+// every registration deadline and its start-up is most of its time on a small history.
 
 export const ZONE = 'Europe/Amsterdam';
-export const inZone = tz(ZONE);
 
 /** Inclusive calendar dates, YYYY-MM-DD. */
 export interface Period {
@@ -29,47 +25,72 @@ export interface PeriodFlags {
   last?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A local midnight Date for y-m-d (setFullYear: years below 100 stay themselves). */
+function localMidnight(y: number, month0: number, d: number): Date {
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(y, month0, d);
+  return date;
+}
 
 /** A YYYY-MM-DD that exists on the calendar, or null. */
 export function parseDate(raw: string): string | null {
   const s = raw.trim();
-  if (!DATE.test(s)) return null;
-  const d = parse(s, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) && format(d, 'yyyy-MM-dd') === s ? s : null;
+  const m = DATE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = localMidnight(y, mo - 1, d);
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? s : null;
 }
 
-// Reports format tens of thousands of instants and Intl is slow per call. Amsterdam changes
-// its offset at most once a month, so a month whose first and last hour share an offset is
-// cached whole; a month with a change is cached per UTC hour (offsets change on whole hours).
-const HOUR = 3_600_000;
-const offsetByMonth = new Map<number, number | null>();
-const offsetByHour = new Map<number, number>();
-function offsetMinutes(ms: number): number {
+// Reports turn tens of thousands of instants into local dates and Intl is slow per call.
+// Per UTC month: the offset when it is the same at the month's first and last minute, else
+// the one change in it, found once by bisection (Amsterdam changes at most once a month).
+const MINUTE = 60_000;
+interface MonthOffset {
+  before: number;
+  /** First instant (ms) of the `after` offset; Infinity when the month has one offset. */
+  change: number;
+  after: number;
+}
+const offsetByMonth = new Map<number, MonthOffset>();
+const zoneOffset = (ms: number) => tzOffset(ZONE, new Date(ms));
+
+function monthOffset(y: number, month0: number): MonthOffset {
+  const key = y * 12 + month0;
+  let o = offsetByMonth.get(key);
+  if (o === undefined) {
+    let lo = Date.UTC(y, month0, 1);
+    let hi = Date.UTC(y, month0 + 1, 1) - MINUTE;
+    const before = zoneOffset(lo);
+    const after = zoneOffset(hi);
+    if (before === after) o = { before, change: Infinity, after };
+    else {
+      // Invariant: offset(lo) = before, offset(hi) = after; narrow to adjacent minutes.
+      while (hi - lo > MINUTE) {
+        const mid = lo + Math.floor((hi - lo) / MINUTE / 2) * MINUTE;
+        if (zoneOffset(mid) === before) lo = mid;
+        else hi = mid;
+      }
+      o = { before, change: hi, after };
+    }
+    offsetByMonth.set(key, o);
+  }
+  return o;
+}
+
+/** Amsterdam's UTC offset in minutes at an instant. */
+export function offsetMinutes(ms: number): number {
   const d = new Date(ms);
-  const month = d.getUTCFullYear() * 12 + d.getUTCMonth();
-  let whole = offsetByMonth.get(month);
-  if (whole === undefined) {
-    const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    const last = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - HOUR;
-    const a = tzOffset(ZONE, new Date(first));
-    whole = a === tzOffset(ZONE, new Date(last)) ? a : null;
-    offsetByMonth.set(month, whole);
-  }
-  if (whole !== null) return whole;
-  const hour = Math.floor(ms / HOUR);
-  let off = offsetByHour.get(hour);
-  if (off === undefined) {
-    off = tzOffset(ZONE, new Date(hour * HOUR));
-    offsetByHour.set(hour, off);
-  }
-  return off;
+  const o = monthOffset(d.getUTCFullYear(), d.getUTCMonth());
+  return ms < o.change ? o.before : o.after;
 }
 
 /** Local date-time parts in Amsterdam, as an ISO-like string YYYY-MM-DDTHH:MM. */
 function localStamp(instant: Date | string): string {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(ms + offsetMinutes(ms) * 60_000).toISOString().slice(0, 16);
+  return new Date(ms + offsetMinutes(ms) * MINUTE).toISOString().slice(0, 16);
 }
 
 /** Local date and time in Amsterdam at once (one conversion instead of two). */
@@ -88,16 +109,27 @@ export function localTime(instant: Date | string): string {
   return localStamp(instant).slice(11, 16);
 }
 
-/** The instant a local date + HH:MM in Amsterdam stands for. */
+/**
+ * The instant a local date + HH:MM in Amsterdam stands for. A time skipped by the spring
+ * change moves forward by the gap; a time that occurs twice in autumn is the first one
+ * (the same as @date-fns/tz's TZDate, checked minute by minute over decades).
+ */
 export function zonedInstant(date: string, time: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, 0, ZONE).getTime());
+  const wall = new Date(0);
+  wall.setUTCFullYear(y, m - 1, d);
+  wall.setUTCHours(hh, mm, 0, 0);
+  const asUtc = wall.getTime();
+  const first = offsetMinutes(asUtc);
+  const guess = asUtc - first * MINUTE;
+  const second = offsetMinutes(guess);
+  return new Date(second === first ? guess : asUtc - second * MINUTE);
 }
 
 /** UTC ISO bounds [start, end) of a period, comparable with stored ISO timestamps. */
 export function periodBounds(p: Period): { startIso: string; endIso: string } {
-  const next = format(addDays(parse(p.to, 'yyyy-MM-dd', new Date(2000, 0, 1)), 1), 'yyyy-MM-dd');
+  const next = ymd(addDays(toDate(p.to), 1));
   return { startIso: zonedInstant(p.from, '00:00').toISOString(), endIso: zonedInstant(next, '00:00').toISOString() };
 }
 
@@ -106,8 +138,14 @@ export function inPeriod(p: Period, instant: string): boolean {
   return d >= p.from && d <= p.to;
 }
 
-const toDate = (s: string) => parse(s, 'yyyy-MM-dd', new Date(2000, 0, 1));
-const ymd = (d: Date) => format(d, 'yyyy-MM-dd');
+function toDate(s: string): Date {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  return localMidnight(y, m - 1, d);
+}
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const ymd = (d: Date) => `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The last day of the month of a local date. */
+const lastDayOfMonth = (d: Date) => localMidnight(d.getFullYear(), d.getMonth() + 1, 0);
 
 /**
  * Turn the period flags into one period. `today` is the local date of the clock;
@@ -188,5 +226,9 @@ export function periodMonths(p: Period): number {
   if (from.getDate() === dayAfter.getDate()) {
     return (dayAfter.getFullYear() - from.getFullYear()) * 12 + (dayAfter.getMonth() - from.getMonth());
   }
-  return differenceInCalendarDays(dayAfter, from) / (365.2425 / 12);
+  const days = Math.round(
+    (Date.UTC(dayAfter.getFullYear(), dayAfter.getMonth(), dayAfter.getDate()) - Date.UTC(from.getFullYear(), from.getMonth(), from.getDate())) /
+      86_400_000,
+  );
+  return days / (365.2425 / 12);
 }

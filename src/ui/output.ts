@@ -19,6 +19,11 @@ export function makeChalk(streams: OutputStreams): ChalkInstance {
   return new Chalk({ level: 2 });
 }
 
+/** JSON.stringify escapes C0 controls; escape C1 and bidi overrides too (same value, safe on a terminal). */
+export function escapeJsonText(text: string): string {
+  return text.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Writing lines for people: every piece of user-given text is passed through safeText by callers. */
 export class Output {
   readonly c: ChalkInstance;
@@ -50,12 +55,13 @@ export class Output {
   }
 
   json(value: unknown): void {
-    // JSON.stringify escapes C0 controls; escape C1 and bidi overrides too (same value, safe on a terminal).
-    const text = JSON.stringify(value, null, 2).replace(
-      /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu,
-      (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-    this.streams.stdout.write(`${text}\n`);
+    this.streams.stdout.write(`${escapeJsonText(JSON.stringify(value, null, 2))}\n`);
+  }
+
+  /** JSON that arrives in pieces (a large report), written as it comes, escaped as json() does. */
+  jsonPieces(pieces: Iterable<string>): void {
+    for (const piece of pieces) this.streams.stdout.write(escapeJsonText(piece));
+    this.streams.stdout.write('\n');
   }
 
   success(text: string): void {

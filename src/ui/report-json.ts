@@ -1,0 +1,192 @@
+import { minutesToHours, type GroupRecord, type MeetingSummary, type MemberRecord, type MemberTotals, type NotCountedReason, type ReportModel } from '../domain/hours.js';
+
+// The stable JSON shape of `intervisie report --json` (docs/cli.md) and the lookups every
+// other format shares. Only names, times and counts: no case content can reach this.
+// Kept free of date formatting and locales so `--json` loads as little as possible.
+
+export interface NotCountedJson {
+  date: string;
+  /** One or more reason codes, comma-separated (see docs/cli.md). */
+  reason: string;
+}
+
+export interface RequirementJson {
+  met: boolean;
+  requiredHours: number | null;
+  requiredMeetings: number | null;
+  missingHours: number;
+  missingMeetings: number;
+  caseMissing: boolean;
+  tooManyMissed: boolean;
+}
+
+export interface MemberJson {
+  member: string;
+  group: string;
+  meetings: number;
+  minutes: number;
+  hours: number;
+  chaired: number;
+  casesBrought: number;
+  missed: number;
+  notCounted: NotCountedJson[];
+  plannedMinutes: number;
+  requirement: RequirementJson | null;
+}
+
+export interface MeetingJson {
+  id: string;
+  group: string;
+  date: string;
+  start: string;
+  end: string;
+  minutes: number;
+  present: string[];
+  absent: string[];
+  chair: string | null;
+  method: string | null;
+  plannedMinutes: number;
+  logged: boolean;
+  place: string | null;
+  topic: string | null;
+  notCounted: string | null;
+}
+
+export interface ReportJson {
+  from: string;
+  to: string;
+  register: string | null;
+  members: MemberJson[];
+  meetings: MeetingJson[];
+}
+
+export interface Lookups {
+  groups: Map<string, GroupRecord>;
+  members: Map<string, MemberRecord>;
+}
+
+export function lookups(groups: GroupRecord[], members: MemberRecord[]): Lookups {
+  return { groups: new Map(groups.map((g) => [g.id, g])), members: new Map(members.map((m) => [m.id, m])) };
+}
+
+export const reasonCodes = (reasons: readonly NotCountedReason[]) => reasons.map((r) => r.code).join(',');
+
+const collator = new Intl.Collator('nl');
+const ranksCache = new WeakMap<Lookups, Map<string, number>>();
+
+// Every member's place in the Dutch alphabetical order, sorted once: a large report sorts
+// the names of twenty thousand attendance lists, and comparing strings with a collator per
+// pair is what made that slow. Names the collator finds equal share a rank.
+function nameRanks(l: Lookups): Map<string, number> {
+  let ranks = ranksCache.get(l);
+  if (!ranks) {
+    const sorted = [...l.members.values()].sort((a, b) => collator.compare(a.name, b.name));
+    ranks = new Map();
+    let rank = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i > 0 && collator.compare(sorted[i - 1]!.name, sorted[i]!.name) !== 0) rank = i;
+      ranks.set(sorted[i]!.id, rank);
+    }
+    ranksCache.set(l, ranks);
+  }
+  return ranks;
+}
+
+/** Member names of a meeting in alphabetical order (the store returns them by id). */
+export function sortedNames(ids: readonly string[], l: Lookups): string[] {
+  const ranks = nameRanks(l);
+  const keyed: { rank: number; at: number; name: string }[] = [];
+  for (let at = 0; at < ids.length; at++) {
+    const rank = ranks.get(ids[at]!);
+    // An id without a member (a damaged import) sorts as "?" among the names, the slow way.
+    if (rank === undefined) return ids.map((id) => l.members.get(id)?.name ?? '?').sort(collator.compare);
+    keyed.push({ rank, at, name: l.members.get(ids[at]!)!.name });
+  }
+  // Equal ranks keep their order, as a stable sort on the names themselves does.
+  return keyed.sort((a, b) => a.rank - b.rank || a.at - b.at).map((k) => k.name);
+}
+
+export function memberJson(t: MemberTotals, l: Lookups): MemberJson {
+  return {
+    member: l.members.get(t.memberId)?.name ?? '?',
+    group: l.groups.get(t.groupId)?.name ?? '?',
+    meetings: t.meetings,
+    minutes: t.minutes,
+    hours: minutesToHours(t.minutes),
+    chaired: t.chaired,
+    casesBrought: t.casesBrought,
+    missed: t.missed,
+    notCounted: t.notCounted.map((n) => ({ date: n.date, reason: reasonCodes(n.reasons) })),
+    plannedMinutes: t.plannedMinutes,
+    requirement: t.requirement
+      ? {
+          met: t.requirement.met,
+          requiredHours: t.requirement.requiredMinutes === null ? null : minutesToHours(t.requirement.requiredMinutes),
+          requiredMeetings: t.requirement.requiredMeetings,
+          missingHours: minutesToHours(t.requirement.missingMinutes),
+          missingMeetings: t.requirement.missingMeetings,
+          caseMissing: t.requirement.caseMissing,
+          tooManyMissed: t.requirement.tooManyMissed,
+        }
+      : null,
+  };
+}
+
+export function meetingJson(m: MeetingSummary, l: Lookups): MeetingJson {
+  return {
+    id: m.id,
+    group: l.groups.get(m.groupId)?.name ?? '?',
+    date: m.date,
+    start: m.start,
+    end: m.end,
+    minutes: m.minutes,
+    present: sortedNames(m.present, l),
+    absent: sortedNames(m.absent, l),
+    chair: m.chairId === null ? null : (l.members.get(m.chairId)?.name ?? '?'),
+    method: m.methodId,
+    plannedMinutes: m.plannedMinutes,
+    logged: m.logged,
+    place: m.place,
+    topic: m.topic,
+    notCounted: m.reasons.length ? reasonCodes(m.reasons) : null,
+  };
+}
+
+/** The report without its meeting list: all that CSV needs. */
+export function reportJsonHead(model: ReportModel, l: Lookups): ReportJson {
+  return {
+    from: model.period.from,
+    to: model.period.to,
+    register: model.register?.id ?? null,
+    members: model.members.map((t) => memberJson(t, l)),
+    meetings: [],
+  };
+}
+
+export function buildReportJson(model: ReportModel, l: Lookups): ReportJson {
+  return { ...reportJsonHead(model, l), meetings: model.meetings.map((m) => meetingJson(m, l)) };
+}
+
+const OPEN = '{\n  "m": [\n';
+const CLOSE = '\n  ]\n}';
+
+/**
+ * The same text as JSON.stringify(buildReportJson(model, l), null, 2), in pieces of a few
+ * hundred meetings: ten years of a hundred groups is twelve megabytes of JSON, and one
+ * string of it (plus its copies on the way out) was most of the report's memory.
+ */
+export function* reportJsonPieces(model: ReportModel, l: Lookups, perPiece = 500): Generator<string> {
+  const head = JSON.stringify(reportJsonHead(model, l), null, 2);
+  if (model.meetings.length === 0) {
+    yield head;
+    return;
+  }
+  // `"meetings": []\n}` becomes an open list that the pieces fill. An element inside
+  // {"m": [...]} is indented exactly as one inside the report's "meetings" list.
+  yield `${head.slice(0, -'[]\n}'.length)}[\n`;
+  for (let i = 0; i < model.meetings.length; i += perPiece) {
+    const text = JSON.stringify({ m: model.meetings.slice(i, i + perPiece).map((m) => meetingJson(m, l)) }, null, 2);
+    yield `${i > 0 ? ',\n' : ''}${text.slice(OPEN.length, -CLOSE.length)}`;
+  }
+  yield '\n  ]\n}';
+}
