@@ -89,8 +89,37 @@ export function offsetMinutes(ms: number): number {
 
 /** Local date-time parts in Amsterdam, as an ISO-like string YYYY-MM-DDTHH:MM. */
 function localStamp(instant: Date | string): string {
+  if (typeof instant === 'string') {
+    const fast = fastLocalStamp(instant);
+    if (fast !== null) return fast;
+  }
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   return new Date(ms + offsetMinutes(ms) * MINUTE).toISOString().slice(0, 16);
+}
+
+// Stored instants are toISOString() text (2026-03-10T18:30:00.000Z). For those, the local
+// stamp is string arithmetic: same date unless the offset carries the time past midnight.
+// Anything else (another shape, a day that does not exist, a shift across midnight) takes
+// the general path above, which gives the same answer more slowly.
+const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const digits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+
+function fastLocalStamp(s: string): string | null {
+  if (s.length !== 24 || !CANONICAL.test(s)) return null;
+  const y = digits(s, 0) * 100 + digits(s, 2);
+  if (y < 1000) return null; // Date.UTC reads years below 100 as 19xx
+  const month0 = digits(s, 5) - 1;
+  const day = digits(s, 8);
+  if (day > 28 && new Date(Date.UTC(y, month0, day)).getUTCDate() !== day) return null;
+  const hour = digits(s, 11);
+  const minute = digits(s, 14);
+  const o = monthOffset(y, month0);
+  const ms = Date.UTC(y, month0, day, hour, minute, digits(s, 17), Number(s.slice(20, 23)));
+  const offset = ms < o.change ? o.before : o.after;
+  const local = hour * 60 + minute + offset;
+  if (local < 0 || local >= 1440) return null;
+  return `${s.slice(0, 10)}T${TWO[Math.floor(local / 60)]}:${TWO[local % 60]}`;
 }
 
 /** Local date and time in Amsterdam at once (one conversion instead of two). */
