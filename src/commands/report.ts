@@ -2,15 +2,23 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Ctx } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { computeReport, type ReportModel } from '../domain/hours.js';
+import {
+  compareMeetings,
+  computeReport,
+  ReportTally,
+  type MeetingRecord,
+  type MeetingSummary,
+  type ReportInput,
+  type ReportModel,
+} from '../domain/hours.js';
 import { nameKey } from '../domain/names.js';
 import { localDate, periodBounds, resolvePeriod, type PeriodFlags } from '../domain/period.js';
 import type { RegisterProfile } from '../domain/register.js';
 import { templatesDir } from '../paths.js';
 import { resolveGroup } from '../store/groups.js';
-import { firstMeetingStart, loadReportData, type ReportData } from '../store/report-queries.js';
+import { eachReportMeeting, firstMeetingStart, loadReportPeople, type ReportData, type ReportScope } from '../store/report-queries.js';
 import type { Store } from '../store/store.js';
-import { lookups, reportJsonHead, reportJsonPieces, type Lookups } from '../ui/report-json.js';
+import { lookups, meetingsJsonText, reportJsonHead, reportJsonPieces, reportJsonText, type Lookups } from '../ui/report-json.js';
 
 // Each output format and the register catalog (yaml + zod) load only when asked for:
 // for `report --json` module loading was most of the time on a small history.
@@ -51,38 +59,97 @@ export async function loadRegisterProfile(id: string | undefined, env?: NodeJS.P
   return findRegister(id, registerDirs(env)).profile;
 }
 
-/** Everything but the rendering: shared with tests and the benchmark. */
-export function buildReport(store: Store, o: ReportOptions & { today: string; profile: RegisterProfile | null }): BuiltReport {
-  const register = o.profile;
+interface PreparedReport {
+  scope: ReportScope;
+  input: Omit<ReportInput, 'meetings'>;
+  lookups: Lookups;
+}
+
+/** Period, groups, members and --member resolved: all but the meetings. */
+function prepareReport(store: Store, o: ReportOptions & { today: string; profile: RegisterProfile | null }): PreparedReport {
   const group = o.group === undefined ? null : resolveGroup(store, o.group);
   const first = firstMeetingStart(store, group?.id ?? null);
   const period = resolvePeriod(o, o.today, first ? localDate(first) : null);
-  const data = loadReportData(store, { groupId: group?.id ?? null, ...periodBounds(period) });
+  const people = loadReportPeople(store, group?.id ?? null);
 
   let only: Set<string> | null = null;
   if (o.member && o.member.length > 0) {
     only = new Set();
     for (const name of o.member) {
       const key = nameKey(name.trim());
-      const hits = data.members.filter((m) => nameKey(m.name) === key);
+      const hits = people.members.filter((m) => nameKey(m.name) === key);
       if (hits.length === 0) throw new UserError((t) => t.report.err.unknownReportMember(name));
       for (const h of hits) only.add(h.id);
     }
   }
-  const model = computeReport({ ...data, period, register, onlyMembers: only });
-  return { model, lookups: lookups(data.groups, data.members), data };
+  return {
+    scope: { groupId: group?.id ?? null, ...periodBounds(period) },
+    input: { ...people, period, register: o.profile, onlyMembers: only },
+    lookups: lookups(people.groups, people.members),
+  };
+}
+
+function computePrepared(store: Store, p: PreparedReport): BuiltReport {
+  const meetings: MeetingRecord[] = [];
+  eachReportMeeting(store, p.scope, (m) => meetings.push(m));
+  const model = computeReport({ ...p.input, meetings });
+  return { model, lookups: p.lookups, data: { groups: p.input.groups, members: p.input.members, meetings } };
+}
+
+/** Everything but the rendering: shared with tests and the benchmark. */
+export function buildReport(store: Store, o: ReportOptions & { today: string; profile: RegisterProfile | null }): BuiltReport {
+  return computePrepared(store, prepareReport(store, o));
+}
+
+const MEETINGS_PER_PIECE = 500;
+
+/**
+ * `--json` in one pass over the meetings, as the store streams them in report order: each
+ * few hundred meetings become JSON text right away, and only that text waits until the
+ * members' totals (which come first in the JSON) are complete. Should the store's order
+ * ever differ from the report's, the report is computed the ordinary way instead.
+ */
+function reportJsonStream(store: Store, p: PreparedReport): Iterable<string> {
+  const tally = new ReportTally(p.input);
+  const pieces: string[] = [];
+  let chunk: MeetingSummary[] = [];
+  let previous: MeetingRecord | null = null;
+  let ordered = true;
+  eachReportMeeting(store, p.scope, (m) => {
+    if (!ordered) return;
+    if (previous !== null && compareMeetings(previous, m) > 0) {
+      ordered = false;
+      return;
+    }
+    previous = m;
+    const summary = tally.add(m);
+    if (summary === null) return;
+    chunk.push(summary);
+    if (chunk.length === MEETINGS_PER_PIECE) {
+      pieces.push(meetingsJsonText(chunk, p.lookups));
+      chunk = [];
+    }
+  });
+  if (!ordered) return reportJsonPieces(computePrepared(store, p).model, p.lookups, MEETINGS_PER_PIECE);
+  if (chunk.length > 0) pieces.push(meetingsJsonText(chunk, p.lookups));
+  const { months, members } = tally.members();
+  const head = reportJsonHead({ period: p.input.period, months, register: p.input.register, members, meetings: [] }, p.lookups);
+  return reportJsonText(head, pieces);
 }
 
 export async function report(ctx: Ctx, opts: ReportOptions): Promise<void> {
   const format = pickFormat(opts);
   const today = localDate(ctx.clock.now());
   const profile = await loadRegisterProfile(opts.register, ctx.env);
-  const { model, lookups: l } = buildReport(ctx.readStore(), { ...opts, today, profile });
+  const store = ctx.readStore();
+  const prepared = prepareReport(store, { ...opts, today, profile });
+  if (format === 'json') {
+    ctx.out.jsonPieces(reportJsonStream(store, prepared));
+    return;
+  }
+  const { model, lookups: l } = computePrepared(store, prepared);
 
   switch (format) {
-    case 'json':
-      ctx.out.jsonPieces(reportJsonPieces(model, l));
-      return;
     case 'csv': {
       const { reportCsv } = await import('../ui/report-csv.js');
       ctx.out.raw(reportCsv(reportJsonHead(model, l), { excel: Boolean(opts.excel), t: ctx.t, lang: ctx.lang }));

@@ -195,34 +195,40 @@ export function evaluateRequirement(
   };
 }
 
-/** Everything a report shows, from records already limited to the period and groups. */
-export function computeReport(input: ReportInput): ReportModel {
-  const { period, register } = input;
-  const minSize = new Map(input.groups.map((g) => [g.id, g.minSize]));
+/** The order a report lists meetings in: by start, then id. */
+export function compareMeetings(a: Pick<MeetingRecord, 'startedAt' | 'id'>, b: Pick<MeetingRecord, 'startedAt' | 'id'>): number {
+  return a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
 
-  const totals = new Map<string, MemberTotals>();
-  const seen = new Set<string>();
-  const totalsFor = (memberId: string, groupId: string): MemberTotals => {
-    let t = totals.get(memberId);
+/**
+ * The report's totals, one meeting at a time (in report order): a large history can then
+ * be read as a stream, and only the summaries a caller keeps stay in memory.
+ */
+export class ReportTally {
+  private readonly totals = new Map<string, MemberTotals>();
+  private readonly seen = new Set<string>();
+  private readonly minSize: Map<string, number>;
+
+  constructor(private readonly input: Omit<ReportInput, 'meetings'>) {
+    this.minSize = new Map(input.groups.map((g) => [g.id, g.minSize]));
+    for (const m of input.members) if (!m.removed) this.totalsFor(m.id, m.groupId);
+  }
+
+  private totalsFor(memberId: string, groupId: string): MemberTotals {
+    let t = this.totals.get(memberId);
     if (!t) {
       t = { memberId, groupId, meetings: 0, minutes: 0, plannedMinutes: 0, chaired: 0, casesBrought: 0, missed: 0, meetingIds: [], notCounted: [], requirement: null };
-      totals.set(memberId, t);
+      this.totals.set(memberId, t);
     }
     return t;
-  };
-  for (const m of input.members) if (!m.removed) totalsFor(m.id, m.groupId);
+  }
 
-  const meetings = input.meetings
-    .filter((m) => m.status !== 'running')
-    .map((m) => {
-      const { date, time } = localDateTime(m.startedAt);
-      return { m, date, time };
-    })
-    .filter(({ date }) => date >= period.from && date <= period.to)
-    .sort((a, b) => (a.m.startedAt < b.m.startedAt ? -1 : a.m.startedAt > b.m.startedAt ? 1 : a.m.id < b.m.id ? -1 : 1));
-
-  const summaries: MeetingSummary[] = [];
-  for (const { m, date, time } of meetings) {
+  /** Counts one meeting; returns its summary when it was held and the report shows it. */
+  add(m: MeetingRecord): MeetingSummary | null {
+    if (m.status === 'running') return null;
+    const { period, register } = this.input;
+    const { date, time } = localDateTime(m.startedAt);
+    if (date < period.from || date > period.to) return null;
     const { present, absent, caseOwnerIds } = m;
     const minutes = meetingMinutes(m);
     const held = meetingHeld(m);
@@ -233,18 +239,18 @@ export function computeReport(input: ReportInput): ReportModel {
         listed: present.length + absent.length,
         chairId: m.chairId,
         methodId: m.methodId,
-        groupMinSize: minSize.get(m.groupId) ?? 0,
+        groupMinSize: this.minSize.get(m.groupId) ?? 0,
         held,
       },
       register,
     );
     for (const id of absent) {
-      seen.add(id);
-      if (held) totalsFor(id, m.groupId).missed++;
+      this.seen.add(id);
+      if (held) this.totalsFor(id, m.groupId).missed++;
     }
     for (const id of present) {
-      seen.add(id);
-      const t = totalsFor(id, m.groupId);
+      this.seen.add(id);
+      const t = this.totalsFor(id, m.groupId);
       if (!held || reasons.length > 0) {
         t.notCounted.push({ meetingId: m.id, date, reasons });
         continue;
@@ -254,44 +260,57 @@ export function computeReport(input: ReportInput): ReportModel {
       t.plannedMinutes += m.plannedMinutes;
       t.meetingIds.push(m.id);
     }
-    if (held) {
-      if (m.chairId) totalsFor(m.chairId, m.groupId).chaired++;
-      for (const o of caseOwnerIds) totalsFor(o, m.groupId).casesBrought++;
-      summaries.push({
-        id: m.id,
-        groupId: m.groupId,
-        date,
-        start: time,
-        end: m.endedAt ? localTime(m.endedAt) : '',
-        minutes,
-        plannedMinutes: m.plannedMinutes,
-        present,
-        absent,
-        chairId: m.chairId,
-        methodId: m.methodId,
-        caseOwnerIds,
-        place: m.place,
-        topic: m.topic,
-        logged: m.source === 'logged',
-        held,
-        reasons,
-      });
-    }
+    if (!held) return null;
+    if (m.chairId) this.totalsFor(m.chairId, m.groupId).chaired++;
+    for (const o of caseOwnerIds) this.totalsFor(o, m.groupId).casesBrought++;
+    const only = this.input.onlyMembers;
+    if (only && !present.some((id) => only.has(id)) && !absent.some((id) => only.has(id))) return null;
+    return {
+      id: m.id,
+      groupId: m.groupId,
+      date,
+      start: time,
+      end: m.endedAt ? localTime(m.endedAt) : '',
+      minutes,
+      plannedMinutes: m.plannedMinutes,
+      present,
+      absent,
+      chairId: m.chairId,
+      methodId: m.methodId,
+      caseOwnerIds,
+      place: m.place,
+      topic: m.topic,
+      logged: m.source === 'logged',
+      held,
+      reasons,
+    };
   }
 
-  const months = periodMonths(period);
-  const only = input.onlyMembers;
-  const members: MemberTotals[] = [];
-  for (const mem of input.members) {
-    const t = totals.get(mem.id);
-    // A member who left the group still shows when they were on an attendance list in the period.
-    if (!t || (mem.removed && !seen.has(mem.id))) continue;
-    if (only && !only.has(mem.id)) continue;
-    t.requirement = evaluateRequirement(t, register, months);
-    members.push(t);
+  /** The members' totals once every meeting is added, with their requirement. */
+  members(): { months: number; members: MemberTotals[] } {
+    const months = periodMonths(this.input.period);
+    const only = this.input.onlyMembers;
+    const members: MemberTotals[] = [];
+    for (const mem of this.input.members) {
+      const t = this.totals.get(mem.id);
+      // A member who left the group still shows when they were on an attendance list in the period.
+      if (!t || (mem.removed && !this.seen.has(mem.id))) continue;
+      if (only && !only.has(mem.id)) continue;
+      t.requirement = evaluateRequirement(t, this.input.register, months);
+      members.push(t);
+    }
+    return { months, members };
   }
-  const shown = only
-    ? summaries.filter((s) => s.present.some((id) => only.has(id)) || s.absent.some((id) => only.has(id)))
-    : summaries;
-  return { period, months, register, members, meetings: shown };
+}
+
+/** Everything a report shows, from records already limited to the period and groups. */
+export function computeReport(input: ReportInput): ReportModel {
+  const tally = new ReportTally(input);
+  const meetings: MeetingSummary[] = [];
+  for (const m of [...input.meetings].sort(compareMeetings)) {
+    const summary = tally.add(m);
+    if (summary) meetings.push(summary);
+  }
+  const { months, members } = tally.members();
+  return { period: input.period, months, register: input.register, members, meetings };
 }

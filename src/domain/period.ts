@@ -118,7 +118,8 @@ function fastLocalStamp(s: string): string | null {
   const ms = Date.UTC(y, month0, day, hour, minute, digits(s, 17), Number(s.slice(20, 23)));
   const offset = ms < o.change ? o.before : o.after;
   const local = hour * 60 + minute + offset;
-  if (local < 0 || local >= 1440) return null;
+  // Whole minutes only (local mean time before 1940 was +00:19:32, which moves the seconds too).
+  if (!Number.isInteger(offset) || local < 0 || local >= 1440) return null;
   return `${s.slice(0, 10)}T${TWO[Math.floor(local / 60)]}:${TWO[local % 60]}`;
 }
 

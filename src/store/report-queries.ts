@@ -90,11 +90,16 @@ function byMeeting(rows: ListRow[]): Map<string, ListRow> {
   return map;
 }
 
-export function loadReportData(store: Store, scope: ReportScope): ReportData {
+export interface ReportPeople {
+  groups: GroupRecord[];
+  members: MemberRecord[];
+}
+
+/** The groups in scope and all their members (also those who left). */
+export function loadReportPeople(store: Store, groupId: string | null): ReportPeople {
   const db = store.db;
-  const byGroup = scope.groupId !== null;
-  const groupParam = byGroup ? { group: scope.groupId } : {};
-  const scopeParams = { start: scope.startIso, end: scope.endIso, ...groupParam };
+  const byGroup = groupId !== null;
+  const groupParam = byGroup ? { group: groupId } : {};
 
   const groupRows = db
     .prepare(`SELECT id, name, min_size FROM groups ${byGroup ? 'WHERE id = @group' : ''} ORDER BY name_key`)
@@ -116,20 +121,41 @@ export function loadReportData(store: Store, scope: ReportScope): ReportData {
     removed_at: string | null;
   }[];
 
-  const meetingRows = db.prepare(MEETINGS_SQL(byGroup)).raw().all(scopeParams) as MeetingRow[];
-  // Counting from the indexes is cheap; it picks the plan for the attendance lists.
-  const total = (db.prepare('SELECT count(*) FROM meetings').pluck().get() as number) || 1;
-  const most = meetingRows.length * 2 >= total;
+  return {
+    groups: groupRows.map((g) => ({ id: g.id, name: g.name, minSize: g.min_size })),
+    members: memberRows.map((r) => ({
+      id: r.id,
+      groupId: r.group_id,
+      name: r.name,
+      register: r.register,
+      registrationNumber: r.registration_number,
+      removed: r.removed_at !== null,
+    })),
+  };
+}
+
+/**
+ * Every meeting in scope with its attendance lists and case owners, in start order
+ * (started_at, then id, as SQLite compares text), one at a time: nothing is kept unless
+ * the caller keeps it.
+ */
+export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: MeetingRecord) => void): void {
+  const db = store.db;
+  const byGroup = scope.groupId !== null;
+  const params = { start: scope.startIso, end: scope.endIso, ...(byGroup ? { group: scope.groupId } : {}) };
+
+  // Counting from the indexes is cheap; it picks the plan for the lists.
+  const wanted = db.prepare(`SELECT count(*) FROM meetings m WHERE ${inScope(byGroup)}`).pluck().get(params) as number;
+  const total = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+  const most = wanted * 2 >= total;
   const lists = (all: string, perMeeting: string) =>
-    byMeeting((most ? db.prepare(all).raw().all() : db.prepare(perMeeting).raw().all(scopeParams)) as ListRow[]);
+    byMeeting((most ? db.prepare(all).raw().all() : db.prepare(perMeeting).raw().all(params)) as ListRow[]);
   const attendance = lists(ATTENDANCE_ALL_SQL, ATTENDANCE_PER_MEETING_SQL(byGroup));
   const owners = lists(OWNERS_ALL_SQL, OWNERS_PER_MEETING_SQL(byGroup));
 
-  const meetings: MeetingRecord[] = new Array(meetingRows.length);
-  for (let i = 0; i < meetingRows.length; i++) {
-    const r = meetingRows[i]!;
+  for (const r of db.prepare(MEETINGS_SQL(byGroup)).raw().iterate(params) as IterableIterator<MeetingRow>) {
     const att = attendance.get(r[0]);
-    meetings[i] = {
+    visit({
       id: r[0],
       groupId: r[1],
       status: r[2],
@@ -146,21 +172,15 @@ export function loadReportData(store: Store, scope: ReportScope): ReportData {
       present: ids(att?.[1] ?? null),
       absent: ids(att?.[2] ?? null),
       caseOwnerIds: ids(owners.get(r[0])?.[1] ?? null),
-    };
+    });
   }
+}
 
-  return {
-    groups: groupRows.map((g) => ({ id: g.id, name: g.name, minSize: g.min_size })),
-    members: memberRows.map((r) => ({
-      id: r.id,
-      groupId: r.group_id,
-      name: r.name,
-      register: r.register,
-      registrationNumber: r.registration_number,
-      removed: r.removed_at !== null,
-    })),
-    meetings,
-  };
+/** People and meetings of a scope at once (tests, and formats that need every meeting). */
+export function loadReportData(store: Store, scope: ReportScope): ReportData {
+  const meetings: MeetingRecord[] = [];
+  eachReportMeeting(store, scope, (m) => meetings.push(m));
+  return { ...loadReportPeople(store, scope.groupId), meetings };
 }
 
 /** Start of the first recorded meeting (the default start of "all history"). */

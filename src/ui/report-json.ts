@@ -171,22 +171,34 @@ const OPEN = '{\n  "m": [\n';
 const CLOSE = '\n  ]\n}';
 
 /**
- * The same text as JSON.stringify(buildReportJson(model, l), null, 2), in pieces of a few
- * hundred meetings: ten years of a hundred groups is twelve megabytes of JSON, and one
- * string of it (plus its copies on the way out) was most of the report's memory.
+ * Meetings as they stand in the report's "meetings" list, without the brackets: an element
+ * inside {"m": [...]} is indented exactly as one in that list.
  */
-export function* reportJsonPieces(model: ReportModel, l: Lookups, perPiece = 500): Generator<string> {
-  const head = JSON.stringify(reportJsonHead(model, l), null, 2);
-  if (model.meetings.length === 0) {
-    yield head;
-    return;
+export function meetingsJsonText(meetings: readonly MeetingSummary[], l: Lookups): string {
+  return JSON.stringify({ m: meetings.map((m) => meetingJson(m, l)) }, null, 2).slice(OPEN.length, -CLOSE.length);
+}
+
+/**
+ * The same text as JSON.stringify(report, null, 2), from the head (members and all) and the
+ * meetings list in pieces of meetingsJsonText: ten years of a hundred groups is twelve
+ * megabytes of JSON, and one string of it (plus its copies on the way out) was most of the
+ * report's memory.
+ */
+export function* reportJsonText(head: ReportJson, meetingPieces: Iterable<string>): Generator<string> {
+  const text = JSON.stringify(head, null, 2);
+  let first = true;
+  for (const piece of meetingPieces) {
+    // `"meetings": []\n}` becomes an open list that the pieces fill.
+    yield first ? `${text.slice(0, -'[]\n}'.length)}[\n${piece}` : `,\n${piece}`;
+    first = false;
   }
-  // `"meetings": []\n}` becomes an open list that the pieces fill. An element inside
-  // {"m": [...]} is indented exactly as one inside the report's "meetings" list.
-  yield `${head.slice(0, -'[]\n}'.length)}[\n`;
-  for (let i = 0; i < model.meetings.length; i += perPiece) {
-    const text = JSON.stringify({ m: model.meetings.slice(i, i + perPiece).map((m) => meetingJson(m, l)) }, null, 2);
-    yield `${i > 0 ? ',\n' : ''}${text.slice(OPEN.length, -CLOSE.length)}`;
-  }
-  yield '\n  ]\n}';
+  yield first ? text : '\n  ]\n}';
+}
+
+/** The whole report as JSON text in pieces of a few hundred meetings. */
+export function reportJsonPieces(model: ReportModel, l: Lookups, perPiece = 500): Generator<string> {
+  const pieces = function* () {
+    for (let i = 0; i < model.meetings.length; i += perPiece) yield meetingsJsonText(model.meetings.slice(i, i + perPiece), l);
+  };
+  return reportJsonText(reportJsonHead(model, l), pieces());
 }

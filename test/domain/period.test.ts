@@ -89,6 +89,16 @@ describe('bounds in Europe/Amsterdam, inclusive', () => {
     expect(localTime('2026-10-25T00:59:00.000Z')).toBe('02:59');
     expect(localTime('2026-10-25T01:00:00.000Z')).toBe('02:00');
     expect(zonedInstant('2026-07-01', '19:30').toISOString()).toBe('2026-07-01T17:30:00.000Z');
+    // Local midnight is past: the date moves on, in summer and in winter time.
+    expect(localDate('2026-06-30T22:30:00.000Z')).toBe('2026-07-01');
+    expect(localDate('2026-03-28T23:30:00.000Z')).toBe('2026-03-29');
+    expect(localTime('2026-10-24T22:30:00.000Z')).toBe('00:30');
+    // Stamps in another ISO shape read the same as toISOString() ones.
+    expect(localTime('2026-03-10T18:30:00Z')).toBe('19:30');
+    expect(localTime('2026-03-10T18:30:00.000Z')).toBe('19:30');
+    // Local mean time (+00:17:30 in 1890) shifts the seconds too, so the minute can change.
+    expect(localTime('1890-01-23T10:15:00.000Z')).toBe('10:32');
+    expect(localTime('1890-01-23T10:15:38.307Z')).toBe('10:33');
     expect(zonedInstant('2026-01-15', '19:30').toISOString()).toBe('2026-01-15T18:30:00.000Z');
   });
 
