@@ -205,22 +205,28 @@ export function compareMeetings(a: Pick<MeetingRecord, 'startedAt' | 'id'>, b: P
  * be read as a stream, and only the summaries a caller keeps stay in memory.
  */
 export class ReportTally {
-  private readonly totals = new Map<string, MemberTotals>();
-  private readonly seen = new Set<string>();
+  // One entry per member seen: their totals and whether they were on an attendance list in
+  // the period (one lookup per attendance entry; a large report has a hundred and fifty thousand).
+  private readonly slots = new Map<string, { totals: MemberTotals; listed: boolean }>();
   private readonly minSize: Map<string, number>;
 
   constructor(private readonly input: Omit<ReportInput, 'meetings'>) {
     this.minSize = new Map(input.groups.map((g) => [g.id, g.minSize]));
-    for (const m of input.members) if (!m.removed) this.totalsFor(m.id, m.groupId);
+    for (const m of input.members) if (!m.removed) this.slotFor(m.id, m.groupId);
+  }
+
+  private slotFor(memberId: string, groupId: string): { totals: MemberTotals; listed: boolean } {
+    let slot = this.slots.get(memberId);
+    if (!slot) {
+      const totals = { memberId, groupId, meetings: 0, minutes: 0, plannedMinutes: 0, chaired: 0, casesBrought: 0, missed: 0, meetingIds: [], notCounted: [], requirement: null };
+      slot = { totals, listed: false };
+      this.slots.set(memberId, slot);
+    }
+    return slot;
   }
 
   private totalsFor(memberId: string, groupId: string): MemberTotals {
-    let t = this.totals.get(memberId);
-    if (!t) {
-      t = { memberId, groupId, meetings: 0, minutes: 0, plannedMinutes: 0, chaired: 0, casesBrought: 0, missed: 0, meetingIds: [], notCounted: [], requirement: null };
-      this.totals.set(memberId, t);
-    }
-    return t;
+    return this.slotFor(memberId, groupId).totals;
   }
 
   /** Counts one meeting; returns its summary when it was held and the report shows it. */
@@ -245,12 +251,14 @@ export class ReportTally {
       register,
     );
     for (const id of absent) {
-      this.seen.add(id);
-      if (held) this.totalsFor(id, m.groupId).missed++;
+      const slot = this.slotFor(id, m.groupId);
+      slot.listed = true;
+      if (held) slot.totals.missed++;
     }
     for (const id of present) {
-      this.seen.add(id);
-      const t = this.totalsFor(id, m.groupId);
+      const slot = this.slotFor(id, m.groupId);
+      slot.listed = true;
+      const t = slot.totals;
       if (!held || reasons.length > 0) {
         t.notCounted.push({ meetingId: m.id, date, reasons });
         continue;
@@ -292,9 +300,10 @@ export class ReportTally {
     const only = this.input.onlyMembers;
     const members: MemberTotals[] = [];
     for (const mem of this.input.members) {
-      const t = this.totals.get(mem.id);
+      const slot = this.slots.get(mem.id);
       // A member who left the group still shows when they were on an attendance list in the period.
-      if (!t || (mem.removed && !this.seen.has(mem.id))) continue;
+      if (!slot || (mem.removed && !slot.listed)) continue;
+      const t = slot.totals;
       if (only && !only.has(mem.id)) continue;
       t.requirement = evaluateRequirement(t, this.input.register, months);
       members.push(t);

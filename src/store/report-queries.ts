@@ -71,9 +71,10 @@ const ATTENDANCE_PER_MEETING_SQL = (byGroup: boolean) => `
     FROM meetings m
    WHERE ${inScope(byGroup)}`;
 
-// Owners of discussed cases only: who brought one, never what it was about.
-const OWNERS_ALL_SQL = `
-  SELECT c.meeting_id, group_concat(c.owner_id) FROM cases c WHERE c.status = 'discussed' GROUP BY c.meeting_id`;
+// Owners of discussed cases only: who brought one, never what it was about. For most of the
+// history a plain scan of cases beats a lookup per meeting (its rows hold the case text, so
+// reading them in index order jumps all over the file).
+const OWNERS_ALL_SQL = `SELECT c.meeting_id, c.owner_id FROM cases c NOT INDEXED WHERE c.status = 'discussed'`;
 const OWNERS_PER_MEETING_SQL = (byGroup: boolean) => `
   SELECT m.id, (SELECT group_concat(c.owner_id) FROM cases c WHERE c.meeting_id = m.id AND c.status = 'discussed')
     FROM meetings m
@@ -87,6 +88,18 @@ type ListRow = [meetingId: string, ...lists: (string | null)[]];
 function byMeeting(rows: ListRow[]): Map<string, ListRow> {
   const map = new Map<string, ListRow>();
   for (const row of rows) map.set(row[0], row);
+  return map;
+}
+
+/** meeting id → owners, from one row per case (most meetings have one). */
+function ownersByMeeting(rows: [meetingId: string, ownerId: string | null][]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [meetingId, ownerId] of rows) {
+    if (ownerId === null) continue;
+    const list = map.get(meetingId);
+    if (list) list.push(ownerId);
+    else map.set(meetingId, [ownerId]);
+  }
   return map;
 }
 
@@ -148,10 +161,17 @@ export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: M
   const wanted = db.prepare(`SELECT count(*) FROM meetings m WHERE ${inScope(byGroup)}`).pluck().get(params) as number;
   const total = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
   const most = wanted * 2 >= total;
-  const lists = (all: string, perMeeting: string) =>
-    byMeeting((most ? db.prepare(all).raw().all() : db.prepare(perMeeting).raw().all(params)) as ListRow[]);
-  const attendance = lists(ATTENDANCE_ALL_SQL, ATTENDANCE_PER_MEETING_SQL(byGroup));
-  const owners = lists(OWNERS_ALL_SQL, OWNERS_PER_MEETING_SQL(byGroup));
+  // Every page is read about once, so SQLite's page cache beyond a few megabytes would only
+  // add to the memory a large report takes (this connection only reads for this command).
+  if (most) db.pragma('cache_size = -2000');
+  const attendance = byMeeting(
+    (most ? db.prepare(ATTENDANCE_ALL_SQL).raw().all() : db.prepare(ATTENDANCE_PER_MEETING_SQL(byGroup)).raw().all(params)) as ListRow[],
+  );
+  const owners = most
+    ? ownersByMeeting(db.prepare(OWNERS_ALL_SQL).raw().all() as [string, string | null][])
+    : new Map(
+        (db.prepare(OWNERS_PER_MEETING_SQL(byGroup)).raw().all(params) as [string, string | null][]).map(([id, list]) => [id, ids(list)]),
+      );
 
   for (const r of db.prepare(MEETINGS_SQL(byGroup)).raw().iterate(params) as IterableIterator<MeetingRow>) {
     const att = attendance.get(r[0]);
@@ -171,7 +191,7 @@ export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: M
       topic: r[12],
       present: ids(att?.[1] ?? null),
       absent: ids(att?.[2] ?? null),
-      caseOwnerIds: ids(owners.get(r[0])?.[1] ?? null),
+      caseOwnerIds: owners.get(r[0]) ?? [],
     });
   }
 }

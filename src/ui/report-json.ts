@@ -72,12 +72,16 @@ export function lookups(groups: GroupRecord[], members: MemberRecord[]): Lookups
 export const reasonCodes = (reasons: readonly NotCountedReason[]) => reasons.map((r) => r.code).join(',');
 
 const collator = new Intl.Collator('nl');
-const ranksCache = new WeakMap<Lookups, Map<string, number>>();
+interface Ranked {
+  rank: number;
+  name: string;
+}
+const ranksCache = new WeakMap<Lookups, Map<string, Ranked>>();
 
 // Every member's place in the Dutch alphabetical order, sorted once: a large report sorts
 // the names of twenty thousand attendance lists, and comparing strings with a collator per
 // pair is what made that slow. Names the collator finds equal share a rank.
-function nameRanks(l: Lookups): Map<string, number> {
+function nameRanks(l: Lookups): Map<string, Ranked> {
   let ranks = ranksCache.get(l);
   if (!ranks) {
     const sorted = [...l.members.values()].sort((a, b) => collator.compare(a.name, b.name));
@@ -85,7 +89,7 @@ function nameRanks(l: Lookups): Map<string, number> {
     let rank = 0;
     for (let i = 0; i < sorted.length; i++) {
       if (i > 0 && collator.compare(sorted[i - 1]!.name, sorted[i]!.name) !== 0) rank = i;
-      ranks.set(sorted[i]!.id, rank);
+      ranks.set(sorted[i]!.id, { rank, name: sorted[i]!.name });
     }
     ranksCache.set(l, ranks);
   }
@@ -95,15 +99,15 @@ function nameRanks(l: Lookups): Map<string, number> {
 /** Member names of a meeting in alphabetical order (the store returns them by id). */
 export function sortedNames(ids: readonly string[], l: Lookups): string[] {
   const ranks = nameRanks(l);
-  const keyed: { rank: number; at: number; name: string }[] = [];
+  const found: Ranked[] = new Array(ids.length);
   for (let at = 0; at < ids.length; at++) {
-    const rank = ranks.get(ids[at]!);
+    const r = ranks.get(ids[at]!);
     // An id without a member (a damaged import) sorts as "?" among the names, the slow way.
-    if (rank === undefined) return ids.map((id) => l.members.get(id)?.name ?? '?').sort(collator.compare);
-    keyed.push({ rank, at, name: l.members.get(ids[at]!)!.name });
+    if (r === undefined) return ids.map((id) => l.members.get(id)?.name ?? '?').sort(collator.compare);
+    found[at] = r;
   }
-  // Equal ranks keep their order, as a stable sort on the names themselves does.
-  return keyed.sort((a, b) => a.rank - b.rank || a.at - b.at).map((k) => k.name);
+  // Array.prototype.sort is stable: equal ranks keep their order, as a sort on the names does.
+  return found.sort((a, b) => a.rank - b.rank).map((r) => r.name);
 }
 
 export function memberJson(t: MemberTotals, l: Lookups): MemberJson {
