@@ -134,7 +134,15 @@ function reportJsonStream(store: Store, p: PreparedReport): Iterable<string> {
   if (chunk.length > 0) pieces.push(meetingsJsonText(chunk, p.lookups));
   const { months, members } = tally.members();
   const head = reportJsonHead({ period: p.input.period, months, register: p.input.register, members, meetings: [] }, p.lookups);
-  return reportJsonText(head, pieces);
+  // Each piece is let go once it is handed out, so written text does not stay in memory.
+  const handOut = function* () {
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      pieces[i] = '';
+      yield piece;
+    }
+  };
+  return reportJsonText(head, handOut());
 }
 
 export async function report(ctx: Ctx, opts: ReportOptions): Promise<void> {

@@ -19,10 +19,10 @@ export interface MeetingRecord {
   place: string | null;
   topic: string | null;
   /** Members on the attendance list who were there, and who were not (guests are not members). */
-  present: string[];
-  absent: string[];
+  present: readonly string[];
+  absent: readonly string[];
   /** Owners of the cases discussed: only who brought one, never what it was about. */
-  caseOwnerIds: string[];
+  caseOwnerIds: readonly string[];
 }
 
 export interface MemberRecord {
@@ -103,11 +103,11 @@ export interface MeetingSummary {
   end: string;
   minutes: number;
   plannedMinutes: number;
-  present: string[];
-  absent: string[];
+  present: readonly string[];
+  absent: readonly string[];
   chairId: string | null;
   methodId: string | null;
-  caseOwnerIds: string[];
+  caseOwnerIds: readonly string[];
   place: string | null;
   topic: string | null;
   logged: boolean;

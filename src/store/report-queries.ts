@@ -82,15 +82,26 @@ const OWNERS_PER_MEETING_SQL = (byGroup: boolean) => `
 
 const ids = (list: string | null): string[] => (list === null || list === '' ? [] : list.split(','));
 
-type ListRow = [meetingId: string, ...lists: (string | null)[]];
+const NO_IDS: readonly string[] = Object.freeze([]);
 
-/** meeting id → its id lists, from rows [meetingId, list, list, ...]. */
-function byMeeting(rows: ListRow[]): Map<string, ListRow> {
-  const map = new Map<string, ListRow>();
-  for (const row of rows) map.set(row[0], row);
-  return map;
+/**
+ * Id lists by their text, split once: most meetings of a group have one of a few attendance
+ * lists, and a shared (frozen) array lets later steps remember what they worked out for it.
+ */
+function listCache(): (list: string | null | undefined) => readonly string[] {
+  const cache = new Map<string, readonly string[]>();
+  return (list) => {
+    if (list === null || list === undefined || list === '') return NO_IDS;
+    let split = cache.get(list);
+    if (split === undefined) {
+      split = Object.freeze(list.split(','));
+      cache.set(list, split);
+    }
+    return split;
+  };
 }
 
+type AttendanceRow = [meetingId: string, present: string | null, absent: string | null];
 /** meeting id → owners, from one row per case (most meetings have one). */
 function ownersByMeeting(rows: [meetingId: string, ownerId: string | null][]): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -164,9 +175,11 @@ export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: M
   // Every page is read about once, so SQLite's page cache beyond a few megabytes would only
   // add to the memory a large report takes (this connection only reads for this command).
   if (most) db.pragma('cache_size = -2000');
-  const attendance = byMeeting(
-    (most ? db.prepare(ATTENDANCE_ALL_SQL).raw().all() : db.prepare(ATTENDANCE_PER_MEETING_SQL(byGroup)).raw().all(params)) as ListRow[],
-  );
+  // Split as they come (most lists repeat, so most rows leave only a shared array behind).
+  const list = listCache();
+  const attendance = new Map<string, [present: readonly string[], absent: readonly string[]]>();
+  const attendanceRows = most ? db.prepare(ATTENDANCE_ALL_SQL).raw().iterate() : db.prepare(ATTENDANCE_PER_MEETING_SQL(byGroup)).raw().iterate(params);
+  for (const [id, present, absent] of attendanceRows as IterableIterator<AttendanceRow>) attendance.set(id, [list(present), list(absent)]);
   const owners = most
     ? ownersByMeeting(db.prepare(OWNERS_ALL_SQL).raw().all() as [string, string | null][])
     : new Map(
@@ -189,8 +202,8 @@ export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: M
       methodId: r[10],
       place: r[11],
       topic: r[12],
-      present: ids(att?.[1] ?? null),
-      absent: ids(att?.[2] ?? null),
+      present: att?.[0] ?? NO_IDS,
+      absent: att?.[1] ?? NO_IDS,
       caseOwnerIds: owners.get(r[0]) ?? [],
     });
   }

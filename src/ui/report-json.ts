@@ -41,8 +41,8 @@ export interface MeetingJson {
   start: string;
   end: string;
   minutes: number;
-  present: string[];
-  absent: string[];
+  present: readonly string[];
+  absent: readonly string[];
   chair: string | null;
   method: string | null;
   plannedMinutes: number;
@@ -76,29 +76,47 @@ interface Ranked {
   rank: number;
   name: string;
 }
-const ranksCache = new WeakMap<Lookups, Map<string, Ranked>>();
+interface NameOrder {
+  ranks: Map<string, Ranked>;
+  /** Sorted names per id list: the store hands out one array per distinct list. */
+  sorted: WeakMap<readonly string[], readonly string[]>;
+}
+const orders = new WeakMap<Lookups, NameOrder>();
 
 // Every member's place in the Dutch alphabetical order, sorted once: a large report sorts
 // the names of twenty thousand attendance lists, and comparing strings with a collator per
 // pair is what made that slow. Names the collator finds equal share a rank.
-function nameRanks(l: Lookups): Map<string, Ranked> {
-  let ranks = ranksCache.get(l);
-  if (!ranks) {
+function nameOrder(l: Lookups): NameOrder {
+  let order = orders.get(l);
+  if (!order) {
     const sorted = [...l.members.values()].sort((a, b) => collator.compare(a.name, b.name));
-    ranks = new Map();
+    const ranks = new Map<string, Ranked>();
     let rank = 0;
     for (let i = 0; i < sorted.length; i++) {
       if (i > 0 && collator.compare(sorted[i - 1]!.name, sorted[i]!.name) !== 0) rank = i;
       ranks.set(sorted[i]!.id, { rank, name: sorted[i]!.name });
     }
-    ranksCache.set(l, ranks);
+    order = { ranks, sorted: new WeakMap() };
+    orders.set(l, order);
   }
-  return ranks;
+  return order;
 }
 
 /** Member names of a meeting in alphabetical order (the store returns them by id). */
-export function sortedNames(ids: readonly string[], l: Lookups): string[] {
-  const ranks = nameRanks(l);
+export function sortedNames(ids: readonly string[], l: Lookups): readonly string[] {
+  if (ids.length === 0) return [];
+  const order = nameOrder(l);
+  // Only a frozen list can be remembered: one that may still change must be sorted each time.
+  if (!Object.isFrozen(ids)) return sortNames(ids, l, order.ranks);
+  let names = order.sorted.get(ids);
+  if (names === undefined) {
+    names = Object.freeze(sortNames(ids, l, order.ranks));
+    order.sorted.set(ids, names);
+  }
+  return names;
+}
+
+function sortNames(ids: readonly string[], l: Lookups, ranks: Map<string, Ranked>): string[] {
   const found: Ranked[] = new Array(ids.length);
   for (let at = 0; at < ids.length; at++) {
     const r = ranks.get(ids[at]!);
@@ -191,9 +209,11 @@ export function meetingsJsonText(meetings: readonly MeetingSummary[], l: Lookups
 export function* reportJsonText(head: ReportJson, meetingPieces: Iterable<string>): Generator<string> {
   const text = JSON.stringify(head, null, 2);
   let first = true;
+  // Separators go out on their own: gluing them to a piece would make a copy of it to write.
   for (const piece of meetingPieces) {
     // `"meetings": []\n}` becomes an open list that the pieces fill.
-    yield first ? `${text.slice(0, -'[]\n}'.length)}[\n${piece}` : `,\n${piece}`;
+    yield first ? `${text.slice(0, -'[]\n}'.length)}[\n` : ',\n';
+    yield piece;
     first = false;
   }
   yield first ? text : '\n  ]\n}';
