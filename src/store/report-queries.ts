@@ -163,24 +163,28 @@ export function loadReportPeople(store: Store, groupId: string | null): ReportPe
  * (started_at, then id, as SQLite compares text), one at a time: nothing is kept unless
  * the caller keeps it.
  */
-export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: MeetingRecord) => void): void {
+export function eachReportMeeting(
+  store: Store,
+  scope: ReportScope,
+  visit: (m: MeetingRecord) => void,
+  /** Force a plan for the lists (tests compare both); by default the cheaper one is chosen. */
+  options: { plan?: 'scan' | 'lookup' } = {},
+): void {
   const db = store.db;
   const byGroup = scope.groupId !== null;
   const params = { start: scope.startIso, end: scope.endIso, ...(byGroup ? { group: scope.groupId } : {}) };
 
-  // Counting from the indexes is cheap; it picks the plan for the lists.
-  const wanted = db.prepare(`SELECT count(*) FROM meetings m WHERE ${inScope(byGroup)}`).pluck().get(params) as number;
-  const total = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
-  const most = wanted * 2 >= total;
+  // One pass over the list tables when the scope holds most of the history, else a lookup per meeting.
+  const scan = options.plan ? options.plan === 'scan' : mostOfHistory(store, byGroup, params);
   // Every page is read about once, so SQLite's page cache beyond a few megabytes would only
   // add to the memory a large report takes (this connection only reads for this command).
-  if (most) db.pragma('cache_size = -2000');
+  if (scan) db.pragma('cache_size = -2000');
   // Split as they come (most lists repeat, so most rows leave only a shared array behind).
   const list = listCache();
   const attendance = new Map<string, [present: readonly string[], absent: readonly string[]]>();
-  const attendanceRows = most ? db.prepare(ATTENDANCE_ALL_SQL).raw().iterate() : db.prepare(ATTENDANCE_PER_MEETING_SQL(byGroup)).raw().iterate(params);
+  const attendanceRows = scan ? db.prepare(ATTENDANCE_ALL_SQL).raw().iterate() : db.prepare(ATTENDANCE_PER_MEETING_SQL(byGroup)).raw().iterate(params);
   for (const [id, present, absent] of attendanceRows as IterableIterator<AttendanceRow>) attendance.set(id, [list(present), list(absent)]);
-  const owners = most
+  const owners = scan
     ? ownersByMeeting(db.prepare(OWNERS_ALL_SQL).raw().all() as [string, string | null][])
     : new Map(
         (db.prepare(OWNERS_PER_MEETING_SQL(byGroup)).raw().all(params) as [string, string | null][]).map(([id, list]) => [id, ids(list)]),
@@ -207,6 +211,13 @@ export function eachReportMeeting(store: Store, scope: ReportScope, visit: (m: M
       caseOwnerIds: owners.get(r[0]) ?? [],
     });
   }
+}
+
+/** Whether a scope holds at least half of all meetings (counted from the indexes: cheap). */
+function mostOfHistory(store: Store, byGroup: boolean, params: Record<string, unknown>): boolean {
+  const wanted = store.db.prepare(`SELECT count(*) FROM meetings m WHERE ${inScope(byGroup)}`).pluck().get(params) as number;
+  const total = store.db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+  return wanted * 2 >= total;
 }
 
 /** People and meetings of a scope at once (tests, and formats that need every meeting). */

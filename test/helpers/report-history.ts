@@ -39,10 +39,12 @@ export interface SeedMeeting {
   topic?: string | null;
   /** Put this text in every confidential column the meeting has. */
   content?: string;
+  /** The meeting's id (default: a new UUID), e.g. an odd one as an imported bundle may bring. */
+  id?: string;
 }
 
 export function seedMeeting(store: Store, g: SeededGroup, m: SeedMeeting): string {
-  const id = store.newId();
+  const id = m.id ?? store.newId();
   const s = store.stamp();
   const member = (name: string) => {
     const found = g.ids[name];
