@@ -1,4 +1,4 @@
-import { localDateTime, localTime, periodMonths, type Period } from './period.js';
+import { instantMs, localDateTime, localTime, periodMonths, type Period } from './period.js';
 import type { RegisterProfile } from './register.js';
 
 // The hours a member can prove: pure arithmetic over what the store read. Totals are
@@ -43,7 +43,7 @@ export interface GroupRecord {
 /** The shared hours rule: (end − start) − pauses, in whole minutes, never negative. */
 export function meetingMinutes(m: Pick<MeetingRecord, 'startedAt' | 'endedAt' | 'pausedSeconds'>): number {
   if (m.endedAt === null) return 0;
-  const seconds = (Date.parse(m.endedAt) - Date.parse(m.startedAt)) / 1000 - m.pausedSeconds;
+  const seconds = (instantMs(m.endedAt) - instantMs(m.startedAt)) / 1000 - m.pausedSeconds;
   return Math.max(0, Math.round(seconds / 60));
 }
 
@@ -204,10 +204,17 @@ export function compareMeetings(a: Pick<MeetingRecord, 'startedAt' | 'id'>, b: P
  * The report's totals, one meeting at a time (in report order): a large history can then
  * be read as a stream, and only the summaries a caller keeps stay in memory.
  */
+interface Slot {
+  totals: MemberTotals;
+  /** On an attendance list in the period (a member who left shows only then). */
+  listed: boolean;
+}
+
 export class ReportTally {
-  // One entry per member seen: their totals and whether they were on an attendance list in
-  // the period (one lookup per attendance entry; a large report has a hundred and fifty thousand).
-  private readonly slots = new Map<string, { totals: MemberTotals; listed: boolean }>();
+  private readonly slots = new Map<string, Slot>();
+  // A large report has a hundred and fifty thousand attendance entries but a few thousand
+  // distinct lists: a frozen list (the store shares one array per list) is looked up once.
+  private readonly slotLists = new WeakMap<readonly string[], Slot[]>();
   private readonly minSize: Map<string, number>;
 
   constructor(private readonly input: Omit<ReportInput, 'meetings'>) {
@@ -215,7 +222,7 @@ export class ReportTally {
     for (const m of input.members) if (!m.removed) this.slotFor(m.id, m.groupId);
   }
 
-  private slotFor(memberId: string, groupId: string): { totals: MemberTotals; listed: boolean } {
+  private slotFor(memberId: string, groupId: string): Slot {
     let slot = this.slots.get(memberId);
     if (!slot) {
       const totals = { memberId, groupId, meetings: 0, minutes: 0, plannedMinutes: 0, chaired: 0, casesBrought: 0, missed: 0, meetingIds: [], notCounted: [], requirement: null };
@@ -223,6 +230,15 @@ export class ReportTally {
       this.slots.set(memberId, slot);
     }
     return slot;
+  }
+
+  private slotsOf(ids: readonly string[], groupId: string): Slot[] {
+    let slots = Object.isFrozen(ids) ? this.slotLists.get(ids) : undefined;
+    if (slots === undefined) {
+      slots = ids.map((id) => this.slotFor(id, groupId));
+      if (Object.isFrozen(ids)) this.slotLists.set(ids, slots);
+    }
+    return slots;
   }
 
   private totalsFor(memberId: string, groupId: string): MemberTotals {
@@ -250,13 +266,11 @@ export class ReportTally {
       },
       register,
     );
-    for (const id of absent) {
-      const slot = this.slotFor(id, m.groupId);
+    for (const slot of this.slotsOf(absent, m.groupId)) {
       slot.listed = true;
       if (held) slot.totals.missed++;
     }
-    for (const id of present) {
-      const slot = this.slotFor(id, m.groupId);
+    for (const slot of this.slotsOf(present, m.groupId)) {
       slot.listed = true;
       const t = slot.totals;
       if (!held || reasons.length > 0) {

@@ -105,17 +105,28 @@ const CANONICAL = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):
 const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 const digits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
 
-function fastLocalStamp(s: string): string | null {
+/** The instant of a toISOString() stamp, read from its digits; null for any other text. */
+function canonicalMs(s: string): number | null {
   if (s.length !== 24 || !CANONICAL.test(s)) return null;
   const y = digits(s, 0) * 100 + digits(s, 2);
   if (y < 1000) return null; // Date.UTC reads years below 100 as 19xx
   const month0 = digits(s, 5) - 1;
   const day = digits(s, 8);
   if (day > 28 && new Date(Date.UTC(y, month0, day)).getUTCDate() !== day) return null;
+  return Date.UTC(y, month0, day, digits(s, 11), digits(s, 14), digits(s, 17), Number(s.slice(20, 23)));
+}
+
+/** Milliseconds since 1970 of a stored instant (Date.parse, quicker for toISOString() text). */
+export function instantMs(s: string): number {
+  return canonicalMs(s) ?? Date.parse(s);
+}
+
+function fastLocalStamp(s: string): string | null {
+  const ms = canonicalMs(s);
+  if (ms === null) return null;
   const hour = digits(s, 11);
   const minute = digits(s, 14);
-  const o = monthOffset(y, month0);
-  const ms = Date.UTC(y, month0, day, hour, minute, digits(s, 17), Number(s.slice(20, 23)));
+  const o = monthOffset(digits(s, 0) * 100 + digits(s, 2), digits(s, 5) - 1);
   const offset = ms < o.change ? o.before : o.after;
   const local = hour * 60 + minute + offset;
   // Whole minutes only (local mean time before 1940 was +00:19:32, which moves the seconds too).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport, type MeetingRecord } from '../../src/domain/hours.js';
 import {
+  instantMs,
   localDate,
   localTime,
   parseNamedPeriod,
@@ -100,6 +101,20 @@ describe('bounds in Europe/Amsterdam, inclusive', () => {
     expect(localTime('1890-01-23T10:15:00.000Z')).toBe('10:32');
     expect(localTime('1890-01-23T10:15:38.307Z')).toBe('10:33');
     expect(zonedInstant('2026-01-15', '19:30').toISOString()).toBe('2026-01-15T18:30:00.000Z');
+  });
+
+  it('reads stored instants as Date.parse does, whatever their shape', () => {
+    for (const s of [
+      '2026-03-10T18:30:00.000Z',
+      '2028-02-29T23:59:59.999Z',
+      '2026-02-30T10:00:00.000Z',
+      '2026-03-10T18:30:00Z',
+      '2026-03-10T19:30:00.000+01:00',
+      '0050-03-10T18:30:00.000Z',
+      'not a date',
+    ]) {
+      expect(instantMs(s)).toEqual(Date.parse(s));
+    }
   });
 
   const meeting = (id: string, startedAt: string, endedAt: string): MeetingRecord => ({
