@@ -96,7 +96,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     } else {
       db.pragma('busy_timeout = 5000');
       if ((db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) {
-        // An old file opened read-only: migrate a private copy rather than the user's file.
+        // An old file opened for reading: upgrade it as any command would (a backup is made first),
+        // since the queries expect the latest schema.
         db.close();
         return openDatabase(path, {});
       }
