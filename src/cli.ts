@@ -153,6 +153,7 @@ export async function main(o: RunOptions): Promise<number> {
       program.outputHelp();
       return 0;
     }
+    refuseHelpForUnknown(program, o.argv);
     await program.parseAsync(o.argv, { from: 'user' });
     return 0;
   } catch (err) {
@@ -164,6 +165,37 @@ export async function main(o: RunOptions): Promise<number> {
 
 async function loadMessages(lang: Lang): Promise<Messages> {
   return (await import('./ui/i18n/index.js')).messages(lang);
+}
+
+/** Global options that take the next word as their value. */
+const VALUE_OPTIONS = new Set(['--db', '--lang']);
+
+/**
+ * `help NAME` for a command that does not exist: commander answers it with the whole help on
+ * stderr and exit 1, where every other unknown command gets one line and exit 2. Checked before
+ * parsing, so commander's own help command (and its place in every help screen) stays as it is.
+ */
+function refuseHelpForUnknown(program: Command, argv: readonly string[]): void {
+  let cmd = program;
+  let afterHelp = false;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word.startsWith('-')) {
+      if (VALUE_OPTIONS.has(word)) i++;
+      continue;
+    }
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (afterHelp) {
+      if (!sub) throw new UsageError((t) => t.errors.unknownCommand(word));
+      return;
+    }
+    if (word === 'help' && cmd.commands.length > 0 && !sub) {
+      afterHelp = true;
+      continue;
+    }
+    if (!sub) return;
+    cmd = sub;
+  }
 }
 
 function allCommands(cmd: Command): Command[] {

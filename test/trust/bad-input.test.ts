@@ -125,6 +125,10 @@ for (const args of [
 for (const args of [
   ['vergadering'],
   ['group', 'bestaat-niet'],
+  // Help for a command that does not exist: one line and exit 2, not the whole help.
+  ['help', 'bestaat-niet'],
+  ['group', 'help', 'bestaat-niet'],
+  ['help', '\u001b[2J'],
   ['--bestaat-niet'],
   ['group', 'list', '--bestaat-niet'],
   ['group', 'show', '--jsn'],
@@ -201,6 +205,28 @@ describe('bad-input catalog', () => {
     }
     expect(failures).toEqual([]);
   }, 120_000);
+
+  it('help for an unknown command exits 2 with one line, like any unknown command; help for a known one still works', async () => {
+    for (const args of [['help', 'bestaat-niet'], ['group', 'help', 'bestaat-niet']]) {
+      const r = await runMain(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe("✖ Onbekende opdracht 'bestaat-niet'. Zie 'intervisie --help'.\n");
+      expect((await runMain(['--lang', 'en', ...args])).stderr).toBe("✖ Unknown command 'bestaat-niet'. See 'intervisie --help'.\n");
+    }
+    for (const [args, usage] of [
+      [['help'], 'Gebruik: intervisie [opties] [opdracht]'],
+      [['help', 'group'], 'Gebruik: intervisie group [opties] [opdracht]'],
+      [['group', 'help'], 'Gebruik: intervisie group [opties] [opdracht]'],
+      [['group', 'help', 'create'], 'Gebruik: intervisie group create'],
+    ] as const) {
+      const r = await runMain([...args]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(usage);
+    }
+    expect((await runMain(['help'])).stdout).toMatch(/\n {2}help \[opdracht\] +toon hulp bij een opdracht\n/);
+  });
 
   it('invalid UTF-8 bytes in a real argv are refused by the binary too', () => {
     const db = setup();
