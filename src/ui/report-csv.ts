@@ -1,3 +1,4 @@
+import { safeText } from '../domain/names.js';
 import type { Lang, Messages } from './i18n/index.js';
 import { formatHours, type ReportJson } from './report-view.js';
 
@@ -35,22 +36,28 @@ function quote(value: string, sep: string): string {
 }
 
 // A cell starting with = + - @ would run as a formula in a spreadsheet; Excel shows the
-// leading apostrophe as "text", so a name like "=Anna" stays a name.
+// leading apostrophe as "text", so a name like "=Anna" stays a name. Plain CSV gets it too:
+// a .csv file is opened in Excel with a double click as often as it is read by a script.
 const FORMULA = /^[=+\-@\t\r]/;
+
+/** A name for a cell: no escape sequences for the terminal the CSV may be printed on, no formula. */
+function cellText(s: string): string {
+  const safe = safeText(s);
+  return FORMULA.test(safe) ? `'${safe}` : safe;
+}
 
 export function reportCsv(json: ReportJson, o: { excel: boolean; t: Messages; lang: Lang }): string {
   const sep = o.excel ? ';' : ',';
   const num = (n: number | null) => (n === null ? '' : o.excel ? formatHours(n, 'nl') : String(n));
   const bool = (b: boolean | null) => (b === null ? '' : b ? 'true' : 'false');
-  const text = (s: string) => (o.excel && FORMULA.test(s) ? `'${s}` : s);
   const header = CSV_COLUMNS.map((c) => (o.excel ? o.t.report.say.csvHeader[c] : c));
   const rows = json.members.map((m) => {
     const values: Record<CsvColumn, string> = {
       from: json.from,
       to: json.to,
-      register: json.register ?? '',
-      member: text(m.member),
-      group: text(m.group),
+      register: cellText(json.register ?? ''),
+      member: cellText(m.member),
+      group: cellText(m.group),
       meetings: String(m.meetings),
       minutes: String(m.minutes),
       hours: num(m.hours),

@@ -226,17 +226,34 @@ describe('report --csv and --excel', () => {
     expect(rows.find((r) => r['lid'] === 'Anna de Vries')!['uren']).toBe('5,25');
   });
 
-  it('quotes per RFC 4180 and defuses formulas in Excel', async () => {
+  it('quotes per RFC 4180 and defuses formulas, in plain CSV and in Excel', async () => {
     const db = tempDb();
     const store = openStore(db);
-    const g = seedGroup(store, 'Groep "Noord", Utrecht', ['=SUM(A1)', 'Bram']);
-    seedMeeting(store, g, { start: '2026-02-10T18:30:00.000Z', end: '2026-02-10T20:30:00.000Z', present: ['=SUM(A1)', 'Bram'] });
+    const g = seedGroup(store, 'Groep "Noord", Utrecht', ['=SUM(A1)', '+31 6', '-Bram', '@Carla', 'Daan']);
+    seedMeeting(store, g, { start: '2026-02-10T18:30:00.000Z', end: '2026-02-10T20:30:00.000Z', present: ['=SUM(A1)', '+31 6', '-Bram', '@Carla', 'Daan'] });
     store.close();
     const csv = await run(db, { year: '2026', csv: true });
     expect(csv).toContain('"Groep ""Noord"", Utrecht"');
-    expect((parseCsv(csv, { columns: true }) as Record<string, string>[])[0]!['member']).toBe('=SUM(A1)');
+    const members = (parseCsv(csv, { columns: true }) as Record<string, string>[]).map((r) => r['member']).sort();
+    expect(members).toEqual(["'+31 6", "'-Bram", "'=SUM(A1)", "'@Carla", 'Daan']);
     const excel = await run(db, { year: '2026', excel: true });
     expect(excel).toContain(";'=SUM(A1);");
+    expect(excel).toContain(";'@Carla;");
+  });
+
+  it('neutralises escape sequences and control characters in names, in plain CSV and in Excel', async () => {
+    const db = tempDb();
+    const store = openStore(db);
+    const hostile = 'Eva\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eX';
+    const g = seedGroup(store, `Team\u001b[31m`, [hostile, 'Bram']);
+    seedMeeting(store, g, { start: '2026-02-10T18:30:00.000Z', end: '2026-02-10T20:30:00.000Z', present: [hostile, 'Bram'] });
+    store.close();
+    for (const o of [{ csv: true }, { excel: true }]) {
+      const text = await run(db, { year: '2026', ...o });
+      expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/u);
+      expect(text).toContain('Eva␛[2J␛]0;pwned');
+      expect(text).toContain('Team␛[31m');
+    }
   });
 });
 
