@@ -15,7 +15,7 @@ import { tempDb } from '../helpers/tmp.js';
 
 // Fewer kills only to debug the harness itself; the issue asks for 50.
 const KILLS = Number(process.env['INTERVISIE_CRASH_KILLS'] ?? 50);
-const SEED = Number(process.env['INTERVISIE_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = process.env['INTERVISIE_CRASH_SEED'] ? Number(process.env['INTERVISIE_CRASH_SEED']) : Math.floor(Math.random() * 2 ** 31);
 /**
  * Where kills land: each part of the meeting (its step, and each phase on its own) with about how
  * many questions and keys it takes. Kill targets are drawn in proportion, so kills reach every part
@@ -37,7 +37,6 @@ const PARTS: { step: string; phase?: number; weight: number }[] = [
   { step: 'phases', phase: 3, weight: 9 },
   { step: 'phases', phase: 4, weight: 14 },
   { step: 'closing', weight: 9 },
-  { step: 'summary', weight: 1 },
 ];
 const STEP_ORDER = ['before-meeting', 'chair', 'length', 'attendance', 'agreements', 'checkin', 'followup', 'inventory', 'egt', 'method', 'plan', 'phases', 'closing', 'summary', 'done'];
 
@@ -53,6 +52,10 @@ interface KillPlan {
   budget: number;
   /** ...or, for 'startup', at a random moment after the process starts. */
   startup: boolean;
+  /** Kill while the phase clock of this part runs. */
+  clock: boolean;
+  /** Only the last kill may complete the meeting (an answer that ends it, typed just before the kill). */
+  last: boolean;
 }
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan'];
 
@@ -257,9 +260,15 @@ class Harness {
     for (let k = 0; k < kills; k++) {
       let r = this.rnd() * total;
       const part = PARTS.find((p) => (r -= p.weight) < 0) ?? PARTS[PARTS.length - 1]!;
-      plans.push({ at: position(part.step, part.phase ?? 0), budget: this.int(0, Math.min(3, part.weight - 1)), startup: this.rnd() < 0.08 });
+      const budget = this.int(0, Math.min(3, part.weight - 1));
+      const startup = this.rnd() < 0.08;
+      const clock = part.step === 'phases' && this.rnd() < 0.4;
+      plans.push({ at: position(part.step, part.phase ?? 0), budget, startup, clock, last: false });
     }
-    return plans.sort((a, b) => a.at - b.at);
+    plans.sort((a, b) => a.at - b.at);
+    // Sometimes the last kill comes while the summary is shown, after the meeting was completed.
+    if (plans.length > 0) plans[plans.length - 1] = this.rnd() < 0.3 ? { at: position('summary'), budget: 0, startup: false, clock: false, last: true } : { ...plans[plans.length - 1]!, last: true };
+    return plans;
   }
 
   async run(args: string[], kill: KillPlan | null): Promise<'killed' | 'exited'> {
@@ -285,6 +294,7 @@ class Harness {
     }
     let tPressed = false;
     let inPart = 0;
+    let clockKill = false;
     for (;;) {
       const now = await this.waitForState(s, null);
       if (now === 'exit') {
@@ -292,13 +302,24 @@ class Harness {
         return 'exited';
       }
       // Count down the budget only once the meeting has reached the planned part.
-      let killHere = false;
-      if (kill !== null && this.where().pos >= kill.at) {
+      let killHere = clockKill && now.kind === 'phase';
+      const pos = kill === null || killHere ? 0 : this.where().pos;
+      if (!killHere && kill !== null && kill.clock) {
+        // A kill meant for a phase clock: on its screen, or at once if the meeting got past that phase.
+        killHere = (pos === kill.at && now.kind === 'phase') || pos > kill.at;
+      } else if (!killHere && kill !== null && pos >= kill.at) {
         killHere = inPart >= kill.budget;
         inPart += 1;
       }
+      if (killHere && now.kind === 'prompt' && now.line.includes('Druk op Enter om de klok te starten') && this.rnd() < 0.6) {
+        // Start the clock, then kill while it runs.
+        killHere = false;
+        clockKill = true;
+      }
       // How to kill here: at a question, before or right after typing; in a phase, while the clock runs or while it ends.
-      const mode = killHere ? this.pick(['wait', 'mid-write']) : 'none';
+      let mode = killHere ? this.pick(['wait', 'mid-write']) : 'none';
+      // The answer that completes the meeting is typed only before the last kill: after it there is nothing to resume.
+      if (mode === 'mid-write' && !kill!.last && now.kind === 'prompt' && /Wie brengt de volgende keer|Markdown-bestand/.test(now.line)) mode = 'wait';
       if (now.kind === 'prompt') {
         const phases = [...s.screen().matchAll(/Fase (\d) van 5/g)];
         if (phases.length > 0) this.phaseNo = Number(phases[phases.length - 1]![1]);
@@ -325,7 +346,7 @@ class Harness {
       if (now.kind === 'phase') {
         const no = Number(/(\d)\/5 /.exec(now.screen)?.[1] ?? this.phaseNo);
         this.phaseNo = no;
-        if (killHere && this.rnd() < 0.4) {
+        if (killHere && !clockKill && this.rnd() < 0.4) {
           // Ending the phase: kill while its end is written.
           s.write('n');
           await this.waitScreen(s, /Naar de volgende stap\? j = ja/);
