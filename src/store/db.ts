@@ -17,7 +17,7 @@ export interface OpenOptions {
  * Refuse a file that is not SQLite, or one cut short (a copy that stopped halfway, a full
  * disk during a copy), before SQLite itself gets to touch it or create -wal/-shm beside it.
  */
-function checkHeader(path: string): void {
+export function checkHeader(path: string): void {
   const size = statSync(path).size;
   if (size === 0) return;
   const fd = openSync(path, 'r');

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { LATEST_VERSION } from './migrations/index.js';
-import { translateSqliteError } from './db.js';
-import type { UserError } from '../errors.js';
+import { checkHeader, translateSqliteError } from './db.js';
+import { UserError } from '../errors.js';
 
 export interface PermissionCheck {
   path: string;
@@ -57,9 +58,19 @@ export function inspectDatabase(path: string): HealthReport {
     report.permissions = checkPermissions(path);
     return report;
   }
-  let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    // A file shorter than its header says is cut off: say so before SQLite touches it.
+    checkHeader(path);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    report.unreadable = err;
+    report.permissions = checkPermissions(path);
+    return report;
+  }
+  let db: Database.Database | null = null;
+  let cleanup = () => {};
+  try {
+    ({ db, cleanup } = openForInspection(path));
     report.version = db.pragma('user_version', { simple: true }) as number;
     report.integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
     report.foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
@@ -71,10 +82,34 @@ export function inspectDatabase(path: string): HealthReport {
     if (!report.unreadable) throw err;
   } finally {
     db?.close();
+    cleanup();
   }
-  // After the read: opening can create -wal/-shm, and they should be in the list.
   report.permissions = checkPermissions(path);
   return report;
+}
+
+/**
+ * Open the file for reading without creating anything beside it. SQLite creates -wal and -shm
+ * next to a WAL database even for a read-only connection, so when they are not there already
+ * (nothing has it open, or it was copied or damaged) doctor reads a copy instead.
+ */
+function openForInspection(path: string): { db: Database.Database; cleanup: () => void } {
+  const wal = `${path}-wal`;
+  const hasWal = existsSync(wal) && statSync(wal).size > 0;
+  if (existsSync(`${path}-shm`) && existsSync(wal)) return { db: new Database(path, { readonly: true, fileMustExist: true }), cleanup: () => {} };
+  if (!hasWal) {
+    const image = readFileSync(path);
+    if (image.length === 0) return { db: new Database(':memory:'), cleanup: () => {} };
+    // An in-memory copy cannot be in WAL mode; the header's mode bytes say "rollback journal" instead.
+    if (image.length >= 20) image[18] = image[19] = 1;
+    return { db: new Database(image, { readonly: true }), cleanup: () => {} };
+  }
+  // A WAL file without its index (-shm): let SQLite read both from a private copy.
+  const dir = mkdtempSync(join(tmpdir(), 'intervisie-doctor-'));
+  const copy = join(dir, 'copy.db');
+  copyFileSync(path, copy);
+  copyFileSync(wal, `${copy}-wal`);
+  return { db: new Database(copy, { fileMustExist: true }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 function hasSqliteHeader(path: string): boolean {

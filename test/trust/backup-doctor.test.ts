@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/store/migrations/index.js';
@@ -55,6 +55,14 @@ describe('backup', () => {
   });
 });
 
+/** The whole database in its main file (WAL checkpointed and gone), as bytes. */
+function checkpointed(path: string): Buffer {
+  const d = new Database(path);
+  d.pragma('wal_checkpoint(TRUNCATE)');
+  d.close();
+  return readFileSync(path);
+}
+
 describe('doctor', () => {
   it('reports path, schema, integrity, sizes and permissions', () => {
     const db = tempDb();
@@ -93,6 +101,54 @@ describe('doctor', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('geen intervisie-database');
     expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('leaves a truncated file untouched and creates nothing beside it', () => {
+    const good = tempDb();
+    seedDb(good, [{ startedAt: '2026-11-10T18:30:00Z', marker: 'X' }]);
+    const whole = checkpointed(good);
+    for (const length of [Math.floor(whole.length / 2), 4096, 100, 50]) {
+      const dir = tempDir();
+      const path = join(dir, 'intervisie.db');
+      writeFileSync(path, whole.subarray(0, length), { mode: 0o600 });
+      const r = runCli(['doctor'], { db: path });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('is beschadigd');
+      expect(r.stderr).toMatch(/^✖ \d+ (probleem|problemen) gevonden\.\n$/);
+      expect(readdirSync(dir)).toEqual(['intervisie.db']);
+      expect(readFileSync(path).equals(whole.subarray(0, length))).toBe(true);
+    }
+  });
+
+  it('reads a healthy file that nothing has open without creating -wal or -shm, WAL content included', () => {
+    const good = tempDb();
+    seedDb(good, [{ startedAt: '2026-11-10T18:30:00Z', marker: 'X' }]);
+    const whole = checkpointed(good);
+    const dir = tempDir();
+    const path = join(dir, 'intervisie.db');
+    writeFileSync(path, whole, { mode: 0o600 });
+    chmodSync(dir, 0o700);
+    const r = runCli(['doctor'], { db: path });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Samenhang: in orde');
+    expect(r.stdout).toContain('1 groep, 1 bijeenkomst');
+    expect(readdirSync(dir)).toEqual(['intervisie.db']);
+    expect(readFileSync(path).equals(whole)).toBe(true);
+
+    // A -wal left without its -shm (a copied folder): its rows count, and no -shm appears.
+    const writer = new Database(path);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.prepare("INSERT INTO groups (id, name, name_key, created_at, updated_at, device_id) SELECT 'g2', 'Tweede', 'tweede', created_at, updated_at, device_id FROM groups LIMIT 1").run();
+    const copyDir = tempDir();
+    const copy = join(copyDir, 'intervisie.db');
+    writeFileSync(copy, readFileSync(path), { mode: 0o600 });
+    writeFileSync(`${copy}-wal`, readFileSync(`${path}-wal`), { mode: 0o600 });
+    writer.close();
+    const before = readFileSync(`${copy}-wal`);
+    const w = runCli(['doctor'], { db: copy });
+    expect(w.stdout).toContain('2 groepen, 1 bijeenkomst');
+    expect(readdirSync(copyDir).sort()).toEqual(['intervisie.db', 'intervisie.db-wal']);
+    expect(readFileSync(`${copy}-wal`).equals(before)).toBe(true);
   });
 
   it('works in English and on a database that does not exist yet', () => {
