@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { KEY, PtySession } from '../helpers/pty.js';
+import { KEY, PtySession, stripAnsi } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
 
 /**
@@ -299,6 +299,10 @@ class Harness {
       const now = await this.waitForState(s, null);
       if (now === 'exit') {
         if (killed) return 'killed';
+        const status = readDb(this.db, (d) => d.prepare('SELECT status FROM meetings').pluck().get() as string | undefined);
+        if (s.exitCode !== 0 || status !== 'completed') {
+          this.fail(`the program ended by itself with exit ${s.exitCode}, meeting ${status ?? 'missing'}; its last output:\n${stripAnsi(s.output).slice(-1500)}`, s);
+        }
         return 'exited';
       }
       // Count down the budget only once the meeting has reached the planned part.

@@ -160,6 +160,25 @@ describe('the roles on the phase screen', () => {
   });
 });
 
+describe('untrusted text on the phase screen', () => {
+  // Phase titles, purposes and rules come from method files a user may have written or received.
+  const HOSTILE = 'Eva\u001b]0;pwned\u0007\u001b]8;;http://x\u001b\\link\u009b31m\u202eX';
+
+  it('neutralises escape sequences in the label, purpose and rules, on a terminal and in --plain', async () => {
+    for (const plain of [false, true]) {
+      const s = setup({ plain, tty: !plain });
+      const done = s.start({ label: `1/5 ${HOSTILE}`, purpose: HOSTILE, rules: [HOSTILE], roles: [HOSTILE], quiet: true });
+      s.clock.advance(1000);
+      await s.press('q');
+      await done;
+      const out = s.stdout.text;
+      expect(out).toContain('Eva␛]0;pwned');
+      // Only the screen's own sequences (CSI cursor and colour codes) remain: no OSC, BEL, C1 or bidi.
+      expect(out).not.toMatch(/\u001b\]|\u0007|[\u0080-\u009f]|\u202e/u);
+    }
+  });
+});
+
 describe('renderPlan', () => {
   it('shows the new plan with the change per phase and the end time', async () => {
     const { renderPlan } = await import('../../src/ui/plan-table.js');
