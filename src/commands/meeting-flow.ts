@@ -420,17 +420,26 @@ export class MeetingFlow {
       }
     }
     for (;;) {
-      const count = db.candidates(this.store, m.id).length;
-      if (people.length === 0) break;
-      const more = await this.ctx.prompt.confirm({ message: count === 0 ? this.t.ask.addCase : this.t.ask.addAnotherCase, default: count === 0 });
-      if (!more) break;
-      const ownerId =
-        people.length === 1
-          ? people[0]!.memberId!
-          : await this.ctx.prompt.select<string>({ message: this.t.ask.caseOwner, choices: people.map((p) => ({ name: safeText(p.name), value: p.memberId! })) });
-      const title = (await this.askText(this.t.ask.caseTitle, { optional: false, max: 120 }))!;
+      // Owner and title are kept as soon as they are given, so a crash before the question loses neither.
+      let pending = this.state()['pendingCase'] as { ownerId: string; title: string } | undefined;
+      if (pending) {
+        this.out.line(this.t.say.caseKept(safeText(pending.title), this.name(pending.ownerId)));
+      } else {
+        const count = db.candidates(this.store, m.id).length;
+        if (people.length === 0) break;
+        const more = await this.ctx.prompt.confirm({ message: count === 0 ? this.t.ask.addCase : this.t.ask.addAnotherCase, default: count === 0 });
+        if (!more) break;
+        const ownerId =
+          people.length === 1
+            ? people[0]!.memberId!
+            : await this.ctx.prompt.select<string>({ message: this.t.ask.caseOwner, choices: people.map((p) => ({ name: safeText(p.name), value: p.memberId! })) });
+        const title = (await this.askText(this.t.ask.caseTitle, { optional: false, max: 120 }))!;
+        pending = { ownerId, title };
+        this.commit({ pendingCase: pending });
+      }
+      const { ownerId, title } = pending;
       const question = await this.askText(this.t.ask.caseQuestion, { optional: true });
-      this.commit({}, () => db.addCase(this.store, { groupId: m.group_id, ownerId, title, question, meetingId: m.id }));
+      this.commit({ pendingCase: undefined }, () => db.addCase(this.store, { groupId: m.group_id, ownerId, title, question, meetingId: m.id }));
     }
     const cands = db.candidates(this.store, m.id);
     if (cands.length === 0) {
@@ -1027,20 +1036,40 @@ export class MeetingFlow {
     const memberPeople = people.filter((p) => p.memberId !== null);
     if (!state['actionsDone']) {
       this.heading('closing', this.t.title.closing);
-      let first = db.meetingActions(this.store, m.id).length === 0;
-      while (await this.ctx.prompt.confirm({ message: first ? this.t.ask.addAction : this.t.ask.addAnotherAction, default: first })) {
-        first = false;
-        const ownerId = await this.ctx.prompt.select<string | null>({
-          message: this.t.ask.actionWho,
-          choices: [...memberPeople.map((p) => ({ name: safeText(p.name), value: p.memberId as string | null })), { name: this.t.say.theGroup, value: null }],
-        });
-        const text = (await this.askText(this.t.ask.actionWhat, { optional: false, max: 500 }))!;
+      for (;;) {
+        // Who and what are kept as soon as they are given; only the due date is asked again after a crash.
+        let pending = this.state()['pendingAction'] as { ownerId: string | null; text: string } | undefined;
+        if (pending) {
+          this.out.line(this.t.say.actionKept(this.name(pending.ownerId), safeText(pending.text)));
+        } else {
+          const first = db.meetingActions(this.store, m.id).length === 0;
+          if (!(await this.ctx.prompt.confirm({ message: first ? this.t.ask.addAction : this.t.ask.addAnotherAction, default: first }))) break;
+          const ownerId = await this.ctx.prompt.select<string | null>({
+            message: this.t.ask.actionWho,
+            choices: [...memberPeople.map((p) => ({ name: safeText(p.name), value: p.memberId as string | null })), { name: this.t.say.theGroup, value: null }],
+          });
+          const text = (await this.askText(this.t.ask.actionWhat, { optional: false, max: 500 }))!;
+          pending = { ownerId, text };
+          this.commit({ pendingAction: pending });
+        }
+        const { ownerId, text } = pending;
         const due = await this.askDate(this.t.ask.actionDue, false);
-        this.commit({}, () => db.addAction(this.store, { groupId: m.group_id, meetingId: m.id, ownerId, text, dueDate: due ? isoDay(due) : null }));
+        this.commit({ pendingAction: undefined }, () =>
+          db.addAction(this.store, { groupId: m.group_id, meetingId: m.id, ownerId, text, dueDate: due ? isoDay(due) : null }),
+        );
       }
       this.commit({ actionsDone: true });
     }
-    const when = await this.askDate(this.t.ask.nextDate, true);
+    // The agreed date and chair are kept one by one too; the record is written when the step ends.
+    const kept = this.state()['next'] as { when: string; chairId?: string } | undefined;
+    let when: Date | null;
+    if (kept) {
+      when = new Date(kept.when);
+      this.out.line(this.t.say.nextKept(longDateTime(when, this.ctx.lang)));
+    } else {
+      when = await this.askDate(this.t.ask.nextDate, true);
+      if (when) this.commit({ next: { when: when.toISOString() } });
+    }
     let chairId: string | null = null;
     let owners: string[] = [];
     if (when) {
@@ -1052,11 +1081,14 @@ export class MeetingFlow {
         history,
         ...(m.chair_id ? { exclude: [m.chair_id] } : {}),
       });
-      chairId = await this.ctx.prompt.select<string>({
-        message: this.t.ask.nextChair,
-        choices: members.map((x) => ({ name: `${safeText(x.name)}${x.id === suggestion ? ` (${this.t.say.suggested})` : ''}`, value: x.id })),
-        ...(suggestion ? { default: suggestion } : {}),
-      });
+      chairId =
+        kept?.chairId ??
+        (await this.ctx.prompt.select<string>({
+          message: this.t.ask.nextChair,
+          choices: members.map((x) => ({ name: `${safeText(x.name)}${x.id === suggestion ? ` (${this.t.say.suggested})` : ''}`, value: x.id })),
+          ...(suggestion ? { default: suggestion } : {}),
+        }));
+      if (!kept?.chairId) this.commit({ next: { when: when.toISOString(), chairId } });
       owners = await this.ctx.prompt.checkbox<string>({
         message: this.t.ask.nextCaseOwners,
         choices: members.map((x) => ({ name: safeText(x.name), value: x.id })),

@@ -197,6 +197,7 @@ describe('resume from every step', () => {
       /akkoord/,
       /hoe zit je erbij/,
       /een casus inbrengen/,
+      /^De werkvraag/,
       /Hoe scoren/,
       /E G T voor 'Nieuwe/,
       /Welke casus bespreken/,
@@ -208,8 +209,10 @@ describe('resume from every step', () => {
       /Reactie/,
       /Resultaat: Bram/,
       /Een actiepunt/,
+      /Uiterlijk wanneer/,
       /volgende bijeenkomst/,
       /Klopt dat/,
+      /volgende keer voorzitter/,
       /volgende keer een casus/,
       /verslag opslaan/,
     ]) {
@@ -229,9 +232,24 @@ describe('resume from every step', () => {
         checkFiveStepMeeting(db);
         continue;
       }
-      const again = testCtx({ db, clock, prompter: new RulePrompter(fiveStepRules(db)) });
+      const againPrompter = new RulePrompter(fiveStepRules(db));
+      const again = testCtx({ db, clock, prompter: againPrompter });
       await resume(again.ctx, { runPhase: phaseRunner(clock) });
       again.ctx.dispose();
+      // Typed parts of a record are kept as they are given: after the crash only the rest is asked.
+      const interrupted = probe.asked[n - 1]!;
+      const notAgain: [RegExp, RegExp][] = [
+        [/^De werkvraag/, /Korte titel/],
+        [/Uiterlijk wanneer/, /Wat is de actie/],
+        [/volgende keer voorzitter/, /volgende bijeenkomst/],
+        [/volgende keer een casus/, /volgende keer voorzitter/],
+      ];
+      for (const [at, before] of notAgain) {
+        if (!at.test(interrupted)) continue;
+        const upTo = againPrompter.asked.indexOf(interrupted);
+        expect(upTo, `resumed at ${interrupted}`).toBeGreaterThanOrEqual(0);
+        expect(againPrompter.asked.slice(0, upTo).filter((q) => before.test(q)), `resumed at ${interrupted}`).toEqual([]);
+      }
       try {
         checkFiveStepMeeting(db);
       } catch (err) {

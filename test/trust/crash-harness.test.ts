@@ -74,14 +74,18 @@ function prng(seed: number): () => number {
 /** An answer the program acknowledged (the next question appeared), to be found in the database. */
 type Ack =
   | { kind: 'checkin'; name: string; text: string }
-  | { kind: 'case'; owner: string; title: string; question: string }
+  | { kind: 'case-title'; owner: string; title: string }
+  | { kind: 'case'; title: string; question: string }
   | { kind: 'egt'; title: string; e: number; g: number; t: number }
   | { kind: 'note'; field: string; text: string }
   | { kind: 'rating'; field: string; name: string; rating: number }
   | { kind: 'phase-started'; no: number }
   | { kind: 'phase-ended'; no: number }
   | { kind: 'pause'; no: number }
+  | { kind: 'action-text'; text: string }
   | { kind: 'action'; text: string }
+  | { kind: 'next-date' }
+  | { kind: 'next-chair' }
   | { kind: 'next-meeting' };
 
 type Look = { kind: 'prompt'; line: string; text: string } | { kind: 'phase'; screen: string } | { kind: 'confirm' } | { kind: 'none' };
@@ -156,7 +160,7 @@ class Harness {
   }
 
   /** The answer to the question on the screen; unknown questions fail the test. */
-  answerFor(text: string): Answer {
+  answerFor(text: string, screen: string): Answer {
     const tag = `k${this.kills}r${this.runs}s${this.steps}`;
     const first = text.split('\n')[0]!;
     const has = (s: string) => first.includes(s);
@@ -183,13 +187,15 @@ class Harness {
       const n = count(this.db, 'SELECT count(*) FROM meeting_cases WHERE meeting_id = ?', mid());
       const title = `Casus ${n + 1} ${tag}`;
       this.pendingCase.title = title;
-      return { keys: `${title}\r` };
+      if (!this.pendingCase.owner) this.fail('asked for the title of a case without its owner');
+      return { keys: `${title}\r`, ack: { kind: 'case-title', owner: this.pendingCase.owner, title } };
     }
     if (has('De werkvraag') && !has('zoals de inbrenger')) {
       const q = `Werkvraag ${tag}`;
-      const c = this.pendingCase;
-      if (!c.owner || !c.title) this.fail('asked for the question of a case without its owner and title');
-      return { keys: `${q}\r`, ack: { kind: 'case', owner: c.owner, title: c.title, question: q } };
+      // After a crash the program names the case it kept: the question goes with that one.
+      const title = this.pendingCase.title ?? [...screen.matchAll(/Al genoteerd: de casus '([^']+)'/g)].at(-1)?.[1];
+      if (!title) this.fail('asked for the question of a case without its title (neither typed in this run nor named as kept)');
+      return { keys: `${q}\r`, ack: { kind: 'case', title, question: q } };
     }
     if (has('Hoe scoren jullie?')) return { keys: KEY.enter };
     const egt = /E G T voor '(Casus (\d) [^']*)'/.exec(first);
@@ -228,14 +234,16 @@ class Harness {
     }
     if (has('Wat is de actie?')) {
       this.pendingAction = `Actie ${tag}`;
-      return { keys: `${this.pendingAction}\r` };
+      return { keys: `${this.pendingAction}\r`, ack: { kind: 'action-text', text: this.pendingAction } };
     }
     if (has('Uiterlijk wanneer?')) {
-      if (!this.pendingAction) this.fail('asked for a due date without the action');
-      return { keys: '8 dec\r', ack: { kind: 'action', text: this.pendingAction } };
+      const text = this.pendingAction ?? [...screen.matchAll(/Al genoteerd: actiepunt voor \w+: '([^']+)'/g)].at(-1)?.[1];
+      if (!text) this.fail('asked for a due date without the action (neither typed in this run nor named as kept)');
+      return { keys: '8 dec\r', ack: { kind: 'action', text } };
     }
     if (has('Wanneer is de volgende bijeenkomst?')) return { keys: '15 dec 19:30\r' };
-    if (has('Klopt dat?') || has('Wie is de volgende keer voorzitter?')) return { keys: KEY.enter };
+    if (has('Klopt dat?')) return { keys: KEY.enter, ack: { kind: 'next-date' } };
+    if (has('Wie is de volgende keer voorzitter?')) return { keys: KEY.enter, ack: { kind: 'next-chair' } };
     if (has('Wie brengt de volgende keer een casus in?')) return { keys: KEY.down + KEY.down + KEY.space + KEY.enter, ack: { kind: 'next-meeting' } };
     if (has('Markdown-bestand?')) return { keys: KEY.enter };
     return this.fail(`no answer scripted for the question:\n${first}`);
@@ -327,7 +335,7 @@ class Harness {
       if (now.kind === 'prompt') {
         const phases = [...s.screen().matchAll(/Fase (\d) van 5/g)];
         if (phases.length > 0) this.phaseNo = Number(phases[phases.length - 1]![1]);
-        const a = this.answerFor(now.text);
+        const a = this.answerFor(now.text, s.screen());
         if (killHere && mode === 'wait') {
           // The question waits for an answer.
           await new Promise((r) => setTimeout(r, this.int(0, 150)));
@@ -436,8 +444,14 @@ class Harness {
           case 'checkin':
             ok = one('SELECT 1 FROM attendance at JOIN members m ON m.id = at.member_id WHERE m.name = ? AND at.checkin = ?', a.name, a.text) !== undefined;
             break;
+          case 'case-title':
+            // A finished case, or the part kept in the meeting's progress until its question is given.
+            ok =
+              one('SELECT 1 FROM cases c JOIN members m ON m.id = c.owner_id WHERE m.name = ? AND c.title = ?', a.owner, a.title) !== undefined ||
+              one("SELECT 1 FROM meetings m JOIN members o ON o.id = json_extract(m.step_state, '$.pendingCase.ownerId') WHERE o.name = ? AND json_extract(m.step_state, '$.pendingCase.title') = ?", a.owner, a.title) !== undefined;
+            break;
           case 'case':
-            ok = one('SELECT 1 FROM cases c JOIN members m ON m.id = c.owner_id WHERE m.name = ? AND c.title = ? AND c.question = ?', a.owner, a.title, a.question) !== undefined;
+            ok = one('SELECT 1 FROM cases WHERE title = ? AND question = ?', a.title, a.question) !== undefined;
             break;
           case 'egt':
             ok = one('SELECT 1 FROM egt_scores s JOIN cases c ON c.id = s.case_id WHERE c.title = ? AND s.e = ? AND s.g = ? AND s.t = ?', a.title, a.e, a.g, a.t) !== undefined;
@@ -459,6 +473,21 @@ class Harness {
             break;
           case 'action':
             ok = one("SELECT 1 FROM action_points WHERE text = ? AND due_date = '2026-12-08'", a.text) !== undefined;
+            break;
+          case 'action-text':
+            ok =
+              one('SELECT 1 FROM action_points WHERE text = ?', a.text) !== undefined ||
+              one("SELECT 1 FROM meetings WHERE json_extract(step_state, '$.pendingAction.text') = ?", a.text) !== undefined;
+            break;
+          case 'next-date':
+            ok =
+              one("SELECT 1 FROM planned_meetings WHERE source = 'agreed' AND scheduled_at = '2026-12-15T18:30:00.000Z'") !== undefined ||
+              one("SELECT 1 FROM meetings WHERE json_extract(step_state, '$.next.when') = '2026-12-15T18:30:00.000Z'") !== undefined;
+            break;
+          case 'next-chair':
+            ok =
+              one("SELECT 1 FROM planned_meetings WHERE source = 'agreed' AND chair_id IS NOT NULL") !== undefined ||
+              one("SELECT 1 FROM meetings WHERE json_extract(step_state, '$.next.chairId') IS NOT NULL") !== undefined;
             break;
           case 'next-meeting':
             ok = one("SELECT 1 FROM planned_meetings WHERE source = 'agreed'") !== undefined;

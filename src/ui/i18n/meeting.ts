@@ -127,6 +127,9 @@ export const nl = {
     noCaseEnd: 'Direct naar de afronding',
     candidateCount: (n: number) => (n === 1 ? 'Er is één casus.' : `Er zijn ${n} casussen.`),
     onlyCase: (title: string, owner: string) => `Er is één casus, die wordt het: '${title}' van ${owner}.`,
+    caseKept: (title: string, owner: string) => `Al genoteerd: de casus '${title}' van ${owner}. Nu nog de werkvraag.`,
+    actionKept: (owner: string, text: string) => `Al genoteerd: actiepunt voor ${owner}: '${text}'. Nu nog de datum.`,
+    nextKept: (when: string) => `Al afgesproken: de volgende bijeenkomst is op ${when}.`,
     egtExplain: [
       'Geef elke casus drie cijfers van 1 (weinig) tot 5 (veel):',
       'E  Emotie: hoeveel emotie of druk voelt de inbrenger?',
@@ -388,6 +391,9 @@ export const en: typeof nl = {
     noCaseEnd: 'Go straight to closing',
     candidateCount: (n) => (n === 1 ? 'There is one case.' : `There are ${n} cases.`),
     onlyCase: (title, owner) => `There is one case, so that is it: '${title}' by ${owner}.`,
+    caseKept: (title, owner) => `Already noted: the case '${title}' by ${owner}. Now its question.`,
+    actionKept: (owner, text) => `Already noted: an action for ${owner}: '${text}'. Now its date.`,
+    nextKept: (when) => `Already agreed: the next meeting is on ${when}.`,
     egtExplain: [
       'Give every case three numbers from 1 (little) to 5 (much):',
       'E  Emotion: how much emotion or pressure does the case owner feel?',
