@@ -271,15 +271,27 @@ export class MeetingFlow {
     const g = this.group();
     const members = this.members();
     this.heading('attendance', this.t.title.attendance);
-    const present = await this.ctx.prompt.checkbox<string>({
-      message: this.t.ask.present,
-      choices: members.map((m) => ({ name: safeText(m.name), value: m.id, checked: true })),
-      pageSize: 14,
-    });
-    const guests: string[] = [];
+    // Who is there and each guest are kept as they are given; a crash asks only what is left.
+    const state = this.state();
+    const guests = [...((state['guests'] as string[] | undefined) ?? [])];
+    let present = state['present'] as string[] | undefined;
+    if (present) {
+      const names = [...members.filter((m) => present!.includes(m.id)).map((m) => safeText(m.name)), ...guests.map(safeText)];
+      this.out.line(this.t.say.attendanceKept(names));
+    } else {
+      present = await this.ctx.prompt.checkbox<string>({
+        message: this.t.ask.present,
+        choices: members.map((m) => ({ name: safeText(m.name), value: m.id, checked: true })),
+        pageSize: 14,
+      });
+      this.commit({ present });
+    }
     while (await this.ctx.prompt.confirm({ message: guests.length === 0 ? this.t.ask.guest : this.t.ask.anotherGuest, default: false })) {
       const name = await this.askText(this.t.ask.guestName, { optional: true, max: 80 });
-      if (name) guests.push(name);
+      if (name) {
+        guests.push(name);
+        this.commit({ guests });
+      }
     }
     if (present.length < g.minSize) this.out.warn(this.t.say.belowMinimum(present.length, g.minSize));
     if (members.length > 8) this.out.warn(this.t.say.groupTooLarge(members.length));

@@ -24,7 +24,7 @@ const SEED = process.env['INTERVISIE_CRASH_SEED'] ? Number(process.env['INTERVIS
 const PARTS: { step: string; phase?: number; weight: number }[] = [
   { step: 'before-meeting', weight: 1 },
   { step: 'length', weight: 1 },
-  { step: 'attendance', weight: 2 },
+  { step: 'attendance', weight: 4 },
   { step: 'agreements', weight: 1 },
   { step: 'checkin', weight: 4 },
   { step: 'inventory', weight: 9 },
@@ -58,6 +58,7 @@ interface KillPlan {
   last: boolean;
 }
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan'];
+const GUEST = 'Eva';
 
 /** mulberry32: small, seedable, good enough to pick moments. */
 function prng(seed: number): () => number {
@@ -73,6 +74,8 @@ function prng(seed: number): () => number {
 
 /** An answer the program acknowledged (the next question appeared), to be found in the database. */
 type Ack =
+  | { kind: 'present' }
+  | { kind: 'guest'; name: string }
   | { kind: 'checkin'; name: string; text: string }
   | { kind: 'case-title'; owner: string; title: string }
   | { kind: 'case'; title: string; question: string }
@@ -166,8 +169,12 @@ class Harness {
     const has = (s: string) => first.includes(s);
     const mid = () => this.meetingId();
     if (has('Hebben jullie in die tijd doorgepraat')) return { keys: KEY.enter };
-    if (has('Wie is vandaag de voorzitter?') || has('Hoe lang duurt de bijeenkomst?') || has('Wie is er?')) return { keys: KEY.enter };
-    if (has('Is er een gast?') || has('Gaat iedereen akkoord')) return { keys: KEY.enter };
+    if (has('Wie is vandaag de voorzitter?') || has('Hoe lang duurt de bijeenkomst?')) return { keys: KEY.enter };
+    if (has('Wie is er?')) return { keys: KEY.enter, ack: { kind: 'present' } };
+    // One guest, Eva, who takes part in the rounds like the members.
+    if (has('Is er een gast?')) return { keys: 'j\r' };
+    if (has('Naam van de gast')) return { keys: `${GUEST}\r`, ack: { kind: 'guest', name: GUEST } };
+    if (has('Nog een gast?') || has('Gaat iedereen akkoord')) return { keys: has('Nog een gast?') ? 'n\r' : KEY.enter };
     const checkin = /\? (\w+), hoe zit je erbij\?/.exec(first);
     if (checkin) {
       const t = `check-in ${tag}`;
@@ -329,9 +336,12 @@ class Harness {
         clockKill = true;
       }
       // How to kill here: at a question, before or right after typing; in a phase, while the clock runs or while it ends.
+      // The answer that completes the meeting is given only after the last kill: after it there is
+      // nothing left to resume. Kills still to come happen at that question, before it is answered.
+      const completing = now.kind === 'prompt' && /Wie brengt de volgende keer|Markdown-bestand/.test(now.line);
+      if (kill !== null && completing) killHere = true;
       let mode = killHere ? this.pick(['wait', 'mid-write']) : 'none';
-      // The answer that completes the meeting is typed only before the last kill: after it there is nothing to resume.
-      if (mode === 'mid-write' && !kill!.last && now.kind === 'prompt' && /Wie brengt de volgende keer|Markdown-bestand/.test(now.line)) mode = 'wait';
+      if (mode === 'mid-write' && !kill!.last && completing) mode = 'wait';
       if (now.kind === 'prompt') {
         const phases = [...s.screen().matchAll(/Fase (\d) van 5/g)];
         if (phases.length > 0) this.phaseNo = Number(phases[phases.length - 1]![1]);
@@ -376,7 +386,7 @@ class Harness {
           await new Promise((r) => setTimeout(r, this.int(0, 1200)));
           return killNow('phase-timer');
         }
-        const adviceLeft = no === 4 && count(this.db, "SELECT count(*) FROM notes n JOIN phase_runs p ON p.id = n.phase_run_id WHERE p.ordinal = 3 AND n.field = 'advies'") < 3;
+        const adviceLeft = no === 4 && count(this.db, "SELECT count(*) FROM notes n JOIN phase_runs p ON p.id = n.phase_run_id WHERE p.ordinal = 3 AND n.field = 'advies'") < 4;
         if (adviceLeft && !tPressed) {
           // Take the advice during the phase, with the clock running above the questions.
           tPressed = true;
@@ -441,8 +451,18 @@ class Harness {
       for (const a of this.acks) {
         let ok = false;
         switch (a.kind) {
+          case 'present':
+            ok =
+              one('SELECT 1 FROM (SELECT count(*) AS n FROM attendance WHERE member_id IS NOT NULL AND present = 1) WHERE n = 4') !== undefined ||
+              one("SELECT 1 FROM meetings WHERE json_array_length(step_state, '$.present') = 4") !== undefined;
+            break;
+          case 'guest':
+            ok =
+              one('SELECT 1 FROM attendance WHERE guest_name = ? AND present = 1', a.name) !== undefined ||
+              one("SELECT 1 FROM meetings, json_each(meetings.step_state, '$.guests') g WHERE g.value = ?", a.name) !== undefined;
+            break;
           case 'checkin':
-            ok = one('SELECT 1 FROM attendance at JOIN members m ON m.id = at.member_id WHERE m.name = ? AND at.checkin = ?', a.name, a.text) !== undefined;
+            ok = one('SELECT 1 FROM attendance at LEFT JOIN members m ON m.id = at.member_id WHERE COALESCE(m.name, at.guest_name) = ? AND at.checkin = ?', a.name, a.text) !== undefined;
             break;
           case 'case-title':
             // A finished case, or the part kept in the meeting's progress until its question is given.
@@ -460,7 +480,11 @@ class Harness {
             ok = one('SELECT 1 FROM notes WHERE text = ?', a.text) !== undefined;
             break;
           case 'rating':
-            ok = one('SELECT 1 FROM notes n JOIN members m ON m.id = n.member_id WHERE n.field = ? AND m.name = ? AND n.rating = ?', a.field, a.name, a.rating) !== undefined;
+            // A guest's note has no member: it is the guest's place in the round (after the members).
+            ok =
+              a.name === GUEST
+                ? one('SELECT 1 FROM notes WHERE field = ? AND member_id IS NULL AND ordinal = 4 AND rating = ?', a.field, a.rating) !== undefined
+                : one('SELECT 1 FROM notes n JOIN members m ON m.id = n.member_id WHERE n.field = ? AND m.name = ? AND n.rating = ?', a.field, a.name, a.rating) !== undefined;
             break;
           case 'phase-started':
             ok = one('SELECT 1 FROM phase_runs WHERE ordinal = ? AND started_at IS NOT NULL', a.no - 1) !== undefined;
@@ -543,7 +567,8 @@ describe('crash harness: SIGKILL at random moments during a meeting, then resume
     readDb(db, (d) => {
       const all = (sql: string) => d.prepare(sql).all();
       expect(all('SELECT status, ended_at IS NOT NULL AS ended FROM meetings'), `seed ${SEED}`).toEqual([{ status: 'completed', ended: 1 }]);
-      expect(all('SELECT count(*) AS n FROM attendance WHERE present = 1 AND checkin IS NOT NULL'), `seed ${SEED}`).toEqual([{ n: 4 }]);
+      expect(all('SELECT count(*) AS n FROM attendance WHERE present = 1 AND checkin IS NOT NULL'), `seed ${SEED}`).toEqual([{ n: 5 }]);
+      expect(all('SELECT guest_name FROM attendance WHERE member_id IS NULL'), `seed ${SEED}`).toEqual([{ guest_name: GUEST }]);
       expect(all('SELECT count(*) AS n FROM meeting_cases'), `seed ${SEED}`).toEqual([{ n: 2 }]);
       expect(all('SELECT ordinal FROM phase_runs WHERE ended_at IS NOT NULL AND started_at IS NOT NULL ORDER BY ordinal'), `seed ${SEED}`).toEqual(
         [0, 1, 2, 3, 4].map((ordinal) => ({ ordinal })),
@@ -553,9 +578,9 @@ describe('crash harness: SIGKILL at random moments during a meeting, then resume
       expect(all('SELECT case_id, scorer_id, count(*) AS n FROM egt_scores GROUP BY 1, 2 HAVING n > 1'), `seed ${SEED}`).toEqual([]);
       expect(all('SELECT count(*) AS n FROM pauses WHERE ended_at IS NULL'), `seed ${SEED}`).toEqual([{ n: 0 }]);
       expect(all("SELECT count(*) AS n FROM planned_meetings WHERE source = 'agreed'"), `seed ${SEED}`).toEqual([{ n: 1 }]);
-      // Every phase's notes were taken: advice from the three others, ratings from all four.
-      expect(all("SELECT count(*) AS n FROM notes WHERE field = 'advies'"), `seed ${SEED}`).toEqual([{ n: 3 }]);
-      expect(all("SELECT count(*) AS n FROM notes WHERE field = 'proces'"), `seed ${SEED}`).toEqual([{ n: 4 }]);
+      // Every phase's notes were taken: advice from the four others, ratings from all five.
+      expect(all("SELECT count(*) AS n FROM notes WHERE field = 'advies'"), `seed ${SEED}`).toEqual([{ n: 4 }]);
+      expect(all("SELECT count(*) AS n FROM notes WHERE field = 'proces'"), `seed ${SEED}`).toEqual([{ n: 5 }]);
     });
   }, 600_000);
 });
