@@ -171,7 +171,15 @@ export async function resume(ctx: Ctx, opts: StartOptions): Promise<void> {
   if (!lock) throw new UserError((tt) => tt.meeting.err.alreadyRunning(group.name));
   try {
     const m = db.runningMeetings(store, group.id)[0];
-    if (!m) throw new UserError((tt) => tt.meeting.err.nothingToResume(group.name));
+    if (!m) {
+      // Stopped while the summary was shown: the meeting is complete, only its summary is left.
+      const ended = db.summaryPending(store, group.id);
+      if (!ended) throw new UserError((tt) => tt.meeting.err.nothingToResume(group.name));
+      if (!ctx.interactive) throw new UserError((tt) => tt.errors.notInteractive('intervisie resume'));
+      ctx.out.heading(ctx.t.meeting.say.unfinished(longDateTime(ended.started_at, ctx.lang), stepTitle(ctx, ended.step)));
+      await runFlow(ctx, store, ended.id, opts);
+      return;
+    }
     if (!ctx.interactive) throw new UserError((tt) => tt.errors.notInteractive('intervisie resume'));
     ctx.out.heading(ctx.t.meeting.say.unfinished(longDateTime(m.started_at, ctx.lang), stepTitle(ctx, m.step)));
     await continueMeeting(ctx, store, m, opts);

@@ -93,6 +93,15 @@ export function runningMeetings(store: Store, groupId?: string): MeetingRow[] {
   return (groupId ? store.db.prepare(sql).all(groupId) : store.db.prepare(sql).all()) as MeetingRow[];
 }
 
+/**
+ * The group's latest meeting when it is completed but its summary step never finished (the
+ * program stopped while the summary was shown): `resume` shows that summary.
+ */
+export function summaryPending(store: Store, groupId: string): MeetingRow | null {
+  const last = store.db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY started_at DESC LIMIT 1').get(groupId) as MeetingRow | undefined;
+  return last && last.status === 'completed' && last.step === 'summary' ? last : null;
+}
+
 /** The group's last finished meeting before this one (for the follow-up). */
 export function previousMeeting(store: Store, groupId: string, beforeIso: string, excludeId: string): MeetingRow | null {
   return (

@@ -231,6 +231,16 @@ describe('resume from every step', () => {
       // Stopped at the very end (the report question): the meeting was already complete.
       if (count(db, "SELECT count(*) FROM meetings WHERE status = 'running'") === 0) {
         checkFiveStepMeeting(db);
+        // resume shows the summary that was cut off, once.
+        const tail = testCtx({ db, clock, prompter: new RulePrompter(fiveStepRules(db)) });
+        await resume(tail.ctx, { runPhase: phaseRunner(clock) });
+        expect(tail.stdout.text).toContain('Samenvatting');
+        tail.ctx.dispose();
+        expect(count(db, "SELECT count(*) FROM meetings WHERE status = 'completed' AND step = 'done'")).toBe(1);
+        const twice = testCtx({ db, clock, prompter: new RulePrompter(fiveStepRules(db)) });
+        await expect(resume(twice.ctx, {})).rejects.toThrow();
+        twice.ctx.dispose();
+        checkFiveStepMeeting(db);
         continue;
       }
       const againPrompter = new RulePrompter(fiveStepRules(db));
