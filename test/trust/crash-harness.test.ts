@@ -135,8 +135,6 @@ class Harness {
   readonly killModes: Record<string, number> = {};
   /** Where the meeting was (its step) at each kill. */
   readonly killSteps: Record<string, number> = {};
-  /** Steps acknowledged over all runs: how far the kills have carried the meeting. */
-  progress = 0;
   /** Answers typed but not acknowledged when the process died: these may or may not be saved. */
   unconfirmed = 0;
   // The parts of a record that the program saves in one go, collected per process.
@@ -256,10 +254,6 @@ class Harness {
     return this.fail(`no answer scripted for the question:\n${first}`);
   }
 
-  /**
-   * Drive one process: `budget` acknowledged steps, then kill it in `mode` (or let it finish when
-   * no kills are left). Returns how the process ended.
-   */
   /** Where the meeting is now, as `position` gives it. */
   private where(): { pos: number; label: string } {
     const row = readDb(this.db, (d) => d.prepare('SELECT step, step_state FROM meetings').get() as { step: string; step_state: string | null } | undefined);
@@ -286,6 +280,10 @@ class Harness {
     return plans;
   }
 
+  /**
+   * Drive one process: answer what it asks until the kill plan says where and how to kill it (or,
+   * without a plan, until it finishes). Returns how the process ended.
+   */
   async run(args: string[], kill: KillPlan | null): Promise<'killed' | 'exited'> {
     this.runs += 1;
     this.pendingCase = {};
@@ -362,7 +360,6 @@ class Harness {
         const next = await this.waitForState(s, now.line);
         if (next === 'exit' && s.exitCode !== 0) this.fail(`the program stopped (exit ${s.exitCode}) after the answer to:\n${now.line}`, s);
         if (a.ack) this.acks.push(a.ack);
-        this.progress += 1;
         continue;
       }
       if (now.kind === 'phase') {
@@ -397,7 +394,6 @@ class Harness {
           await this.waitScreen(s, /Naar de volgende stap\? j = ja/);
         }
         this.steps += 1;
-        this.progress += 1;
         continue;
       }
       if (now.kind === 'confirm') {
@@ -410,7 +406,6 @@ class Harness {
         const next = await this.waitForState(s, 'confirm');
         if (next === 'exit') this.fail('the program stopped after ending a phase', s);
         this.acks.push({ kind: 'phase-ended', no: this.phaseNo });
-        this.progress += 1;
       }
     }
   }
