@@ -79,7 +79,8 @@ type Ack =
   | { kind: 'checkin'; name: string; text: string }
   | { kind: 'case-title'; owner: string; title: string }
   | { kind: 'case'; title: string; question: string }
-  | { kind: 'egt'; title: string; e: number; g: number; t: number }
+  | { kind: 'egt'; scorer: string | null; title: string; e: number; g: number; t: number }
+  | { kind: 'egt-abstain'; scorer: string; title: string }
   | { kind: 'note'; field: string; text: string }
   | { kind: 'rating'; field: string; name: string; rating: number }
   | { kind: 'phase-started'; no: number }
@@ -128,6 +129,10 @@ interface Answer {
 
 class Harness {
   readonly rnd = prng(SEED);
+  /** Score EGT per member (hidden) instead of as a group: half of the seeds. */
+  readonly egtEach = this.rnd() < 0.5;
+  /** Abstentions acknowledged so far, as `scorer:title`. */
+  readonly abstained = new Set<string>();
   readonly acks: Ack[] = [];
   kills = 0;
   runs = 0;
@@ -202,11 +207,19 @@ class Harness {
       if (!title) this.fail('asked for the question of a case without its title (neither typed in this run nor named as kept)');
       return { keys: `${q}\r`, ack: { kind: 'case', title, question: q } };
     }
-    if (has('Hoe scoren jullie?')) return { keys: KEY.enter };
-    const egt = /E G T voor '(Casus (\d) [^']*)'/.exec(first);
+    // The group's agreed scores, or (per seed) each member apart with hidden input.
+    if (has('Hoe scoren jullie?')) return { keys: this.egtEach ? KEY.down + KEY.enter : KEY.enter };
+    const egt = /\? (?:(\w+) · )?E G T voor '(Casus (\d) [^']*)' \((\w+)\)/.exec(first);
     if (egt) {
-      const [e, g, t] = egt[2] === '1' ? [5, 4, 3] : [2, 2, 2];
-      return { keys: `${e} ${g} ${t}\r`, ack: { kind: 'egt', title: egt[1]!, e, g, t } };
+      const [, scorer, title, no, owner] = egt as unknown as [string, string | undefined, string, string, string];
+      if (scorer !== undefined && scorer === owner) {
+        // The owner abstains on their own case; once that is acknowledged it must not be asked again.
+        const key = `${scorer}:${title}`;
+        if (this.abstained.has(key)) this.fail(`asked again for an abstention that was acknowledged: ${key}`);
+        return { keys: '\r', ack: { kind: 'egt-abstain', scorer, title } };
+      }
+      const [e, g, t] = no === '1' ? [5, 4, 3] : [2, 2, 2];
+      return { keys: `${e} ${g} ${t}\r`, ack: { kind: 'egt', scorer: scorer ?? null, title, e, g, t } };
     }
     if (has('Welke casus bespreken jullie?') || has('tweede casus')) return { keys: KEY.enter };
     if (has('Welke methode gebruiken jullie?') || has('gebruiken?') || has('Klopt de planning?')) return { keys: KEY.enter };
@@ -264,11 +277,13 @@ class Harness {
 
   /** The kill moments for the whole test, in meeting order. */
   plan(kills: number): KillPlan[] {
-    const total = PARTS.reduce((a, p) => a + p.weight, 0);
+    // Scoring apart asks every member for every case.
+    const parts = PARTS.map((p) => (p.step === 'egt' && this.egtEach ? { ...p, weight: 12 } : p));
+    const total = parts.reduce((a, p) => a + p.weight, 0);
     const plans: KillPlan[] = [];
     for (let k = 0; k < kills; k++) {
       let r = this.rnd() * total;
-      const part = PARTS.find((p) => (r -= p.weight) < 0) ?? PARTS[PARTS.length - 1]!;
+      const part = parts.find((p) => (r -= p.weight) < 0) ?? parts[parts.length - 1]!;
       const budget = this.int(0, Math.min(3, part.weight - 1));
       const startup = this.rnd() < 0.08;
       const clock = part.step === 'phases' && this.rnd() < 0.4;
@@ -360,6 +375,7 @@ class Harness {
         const next = await this.waitForState(s, now.line);
         if (next === 'exit' && s.exitCode !== 0) this.fail(`the program stopped (exit ${s.exitCode}) after the answer to:\n${now.line}`, s);
         if (a.ack) this.acks.push(a.ack);
+        if (a.ack?.kind === 'egt-abstain') this.abstained.add(`${a.ack.scorer}:${a.ack.title}`);
         continue;
       }
       if (now.kind === 'phase') {
@@ -469,8 +485,28 @@ class Harness {
             ok = one('SELECT 1 FROM cases WHERE title = ? AND question = ?', a.title, a.question) !== undefined;
             break;
           case 'egt':
-            ok = one('SELECT 1 FROM egt_scores s JOIN cases c ON c.id = s.case_id WHERE c.title = ? AND s.e = ? AND s.g = ? AND s.t = ?', a.title, a.e, a.g, a.t) !== undefined;
+            ok =
+              one(
+                'SELECT 1 FROM egt_scores s JOIN cases c ON c.id = s.case_id LEFT JOIN members m ON m.id = s.scorer_id WHERE c.title = ? AND s.e = ? AND s.g = ? AND s.t = ? AND m.name IS ?',
+                a.title,
+                a.e,
+                a.g,
+                a.t,
+                a.scorer,
+              ) !== undefined;
             break;
+          case 'egt-abstain': {
+            // Kept in the step's progress while scoring; afterwards: no score of theirs for that case.
+            const kept = one(
+              "SELECT 1 FROM meetings mt, json_each(mt.step_state, '$.abstained') a WHERE a.value = (SELECT id FROM members WHERE name = ?) || ':' || (SELECT id FROM cases WHERE title = ?)",
+              a.scorer,
+              a.title,
+            );
+            const past = one("SELECT 1 FROM meetings WHERE step NOT IN ('inventory', 'egt')") !== undefined;
+            const scored = one('SELECT 1 FROM egt_scores s JOIN cases c ON c.id = s.case_id JOIN members m ON m.id = s.scorer_id WHERE c.title = ? AND m.name = ?', a.title, a.scorer);
+            ok = kept !== undefined || (past && scored === undefined);
+            break;
+          }
           case 'note':
             ok = one('SELECT 1 FROM notes WHERE text = ?', a.text) !== undefined;
             break;
@@ -555,7 +591,7 @@ describe('crash harness: SIGKILL at random moments during a meeting, then resume
     }
     const seconds = Math.round((Date.now() - began) / 1000);
     console.log(
-      `crash harness: seed ${SEED}, ${h.kills} kills survived in ${h.runs} runs, ${h.steps} steps, ${h.acks.length} acknowledged answers checked, ` +
+      `crash harness: seed ${SEED}, EGT ${h.egtEach ? 'per member' : 'by the group'}, ${h.kills} kills survived in ${h.runs} runs, ${h.steps} steps, ${h.acks.length} acknowledged answers checked, ` +
         `${h.unconfirmed} answers typed just before a kill, modes ${JSON.stringify(h.killModes)}, at steps ${JSON.stringify(h.killSteps)}, ${seconds} s`,
     );
     expect(h.kills, `seed ${SEED}`).toBe(KILLS);
@@ -573,6 +609,8 @@ describe('crash harness: SIGKILL at random moments during a meeting, then resume
       // A resumed step asks only what is missing: no answer is stored twice.
       expect(all('SELECT phase_run_id, field, ordinal, count(*) AS n FROM notes GROUP BY 1, 2, 3 HAVING n > 1'), `seed ${SEED}`).toEqual([]);
       expect(all('SELECT case_id, scorer_id, count(*) AS n FROM egt_scores GROUP BY 1, 2 HAVING n > 1'), `seed ${SEED}`).toEqual([]);
+      // Per member: four members score two cases, each owner abstains on their own.
+      expect(all('SELECT count(*) AS n FROM egt_scores'), `seed ${SEED}`).toEqual([{ n: h.egtEach ? 6 : 2 }]);
       expect(all('SELECT count(*) AS n FROM pauses WHERE ended_at IS NULL'), `seed ${SEED}`).toEqual([{ n: 0 }]);
       expect(all("SELECT count(*) AS n FROM planned_meetings WHERE source = 'agreed'"), `seed ${SEED}`).toEqual([{ n: 1 }]);
       // Every phase's notes were taken: advice from the four others, ratings from all five.
