@@ -13,8 +13,11 @@ export interface ExportOptions {
 
 const MEETING_CHILDREN = ['attendance', 'meeting_cases', 'egt_scores', 'phase_runs', 'pauses', 'notes'] as const;
 
+// Columns in sorted order: the rows then come out of SQLite already in canonical form
+// (see canonicalJson), and writing and checksumming a big bundle copies no row.
 function selectList(table: BundleTable, withCases: boolean): string {
   return travellingColumns(TABLES[table], withCases)
+    .sort()
     .map((c) => `"${c}"`)
     .join(', ');
 }

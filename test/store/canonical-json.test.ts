@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { canonicalJson, checksumOf, decodeBundle, encodePlain, type Bundle } from '../../src/store/bundle-file.js';
+import { createHash } from 'node:crypto';
+
+/** The definition in docs/bundle-format.md, written the slow and obvious way. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(obj[k])}`).join(',')}}`;
+}
+
+describe('canonical JSON', () => {
+  it('gives the bytes of the definition for any JSON value, in any key order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(canonicalJson(v)).toBe(reference(v));
+        // What a reader sees: the same value after a trip through a file.
+        expect(canonicalJson(JSON.parse(JSON.stringify(v)))).toBe(reference(v));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles rows sharing one key order, integer-like keys, "__proto__" and nested copies', () => {
+    const rows = [
+      { b: 1, a: 'x', c: null },
+      { b: 2, a: 'y', c: null },
+      { a: 'z', b: 3, c: { y: 1, x: [2, { q: 1, p: 0 }] } },
+      { a: 'w', b: 4, c: null },
+    ];
+    const cases: unknown[] = [
+      rows,
+      { data: rows, meta: { z: 1, a: 2 } },
+      { 10: 'a', 9: 'b', x: 'c' },
+      JSON.parse('{"b":1,"__proto__":{"evil":true},"a":2}'),
+      { a: 1, b: undefined, c: [undefined, 1] },
+      { sorted: { a: 1, b: 2 }, unsorted: { b: 1, a: 2 } },
+    ];
+    for (const c of cases) expect(canonicalJson(c)).toBe(reference(c));
+  });
+
+  it('checksums the canonical JSON of format, version, meta and data', async () => {
+    const bundle = {
+      meta: { device_id: 'd', exported_at: '2026-01-01T00:00:00.000Z', app_version: 't', group_id: 'g', since: null, with_cases: false },
+      data: { groups: [], members: [] },
+    } as unknown as Bundle;
+    const body = reference({ format: 'intervisie-bundle', version: 1, meta: bundle.meta, data: bundle.data });
+    expect(checksumOf(bundle)).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+  });
+
+  it('reads a file written the older way, with columns and tables in table order', async () => {
+    const stamps = { created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', device_id: 'd' };
+    const group = { id: 'g', name: 'Groep', min_size: 4, default_minutes: 120, default_method: '5-stappen', agreements: null, keep_cases: null, archived_at: null, ...stamps };
+    const meta = { device_id: 'd', exported_at: '2026-01-01T00:00:00.000Z', app_version: 't', group_id: 'g', since: null, with_cases: false };
+    const data = { groups: [group], members: [] };
+    const checksum = `sha256:${createHash('sha256').update(reference({ format: 'intervisie-bundle', version: 1, meta, data })).digest('hex')}`;
+    const old = JSON.stringify({ format: 'intervisie-bundle', version: 1, checksum, meta, data });
+    const read = await decodeBundle(old, 'b.json', { passphrase: async () => '' });
+    expect(read.data.groups).toEqual([group]);
+    // Written again (now in canonical order), the checksum is still the one of the definition.
+    const again = JSON.parse(encodePlain({ meta, data: read.data } as Bundle)) as { checksum: string };
+    const body = reference({ format: 'intervisie-bundle', version: 1, meta, data: read.data });
+    expect(again.checksum).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+  });
+});
