@@ -104,6 +104,24 @@ export function mergeRow(local: Row | null, incoming: Row, spec: MergeSpec = {})
   return { action: changed ? 'update' : 'same', row: purged, losers };
 }
 
+/**
+ * True when merging `incoming` into `local` would change nothing and lose nothing: the same
+ * version, carrying no field the local row lacks. A cheap check for the common case of a
+ * bundle read again; mergeRow would answer 'same' for it too, after copying the row.
+ */
+export function bringsNothingNew(local: Row, incoming: Row, spec: MergeSpec = {}): boolean {
+  if (local['updated_at'] !== incoming['updated_at'] || local['device_id'] !== incoming['device_id']) return false;
+  for (const f in incoming) {
+    const theirs = incoming[f];
+    if (theirs !== undefined && theirs !== null && theirs !== local[f]) return false;
+  }
+  // A purged row with content still present here would be cleared by mergeRow.
+  if (spec.purgeFlag && local[spec.purgeFlag] !== null && local[spec.purgeFlag] !== undefined) {
+    for (const f of spec.content ?? []) if (local[f] !== null && local[f] !== undefined) return false;
+  }
+  return true;
+}
+
 function applyPurge(row: Row, spec: MergeSpec): Row {
   if (!spec.purgeFlag || row[spec.purgeFlag] === null || row[spec.purgeFlag] === undefined) return row;
   for (const f of spec.content ?? []) if (f in row) row[f] = null;

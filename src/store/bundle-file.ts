@@ -314,6 +314,12 @@ function columnOk(c: ColumnSpec, v: unknown): boolean {
   }
 }
 
+function pick(raw: Record<string, unknown>, columns: readonly ColumnSpec[]): Row {
+  const row: Row = {};
+  for (const c of columns) if (raw[c.name] !== undefined) row[c.name] = raw[c.name] as Row[string];
+  return row;
+}
+
 // A hand loop rather than a schema per row: bundles of 10,000 meetings hold a few hundred
 // thousand rows, and this check runs on every one of them.
 function validate(metaRaw: unknown, dataRaw: unknown, shown: string): Bundle {
@@ -325,28 +331,28 @@ function validate(metaRaw: unknown, dataRaw: unknown, shown: string): Bundle {
     const spec = TABLES[table];
     const rows = (dataRaw as Record<string, unknown>)[table] ?? [];
     if (!Array.isArray(rows)) throw new UserError((t) => t.sync.err.invalid(shown, table));
-    const out: Row[] = [];
+    const out: Row[] = new Array<Row>(rows.length);
+    const stampCols = spec.appendOnly ? ['edited_at'] : ['created_at', 'updated_at'];
     for (let n = 0; n < rows.length; n++) {
       const raw = rows[n] as Record<string, unknown> | null;
-      const where = `${table}[${n}]`;
-      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UserError((t) => t.sync.err.invalid(shown, where));
-      const row: Row = {};
+      if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}]`));
+      let present = 0;
       for (const c of spec.columns) {
-        if (!(c.name in raw)) {
+        const v = raw[c.name];
+        if (v === undefined) {
           // Content may be left out (default bundles); every other column must be there.
           if (spec.content.includes(c.name)) continue;
-          throw new UserError((t) => t.sync.err.invalid(shown, `${where}.${c.name}`));
+          throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}].${c.name}`));
         }
-        const v = raw[c.name];
-        if (!columnOk(c, v)) throw new UserError((t) => t.sync.err.invalid(shown, `${where}.${c.name}`));
-        row[c.name] = v as Row[string];
+        if (!columnOk(c, v)) throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}].${c.name}`));
+        present++;
       }
-      if (!ID.test(String(row['id']))) throw new UserError((t) => t.sync.err.invalid(shown, `${where}.id`));
-      const stampCols = spec.appendOnly ? ['edited_at'] : ['created_at', 'updated_at'];
+      if (!ID.test(raw['id'] as string)) throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}].id`));
       for (const s of stampCols) {
-        if (!ISO.test(String(row[s]))) throw new UserError((t) => t.sync.err.invalid(shown, `${where}.${s}`));
+        if (!ISO.test(raw[s] as string)) throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}].${s}`));
       }
-      out.push(row);
+      // A row with exactly the known columns is used as it is; other keys are dropped.
+      out[n] = Object.keys(raw).length === present ? (raw as Row) : pick(raw, spec.columns);
     }
     data[table] = out;
   }

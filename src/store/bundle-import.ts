@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { cleanName, nameKey, safeText } from '../domain/names.js';
-import { emptySummary, mergeRow, type Loser, type MergeSummary, type Row } from '../domain/merge.js';
+import { bringsNothingNew, emptySummary, mergeRow, type Loser, type MergeSummary, type Row } from '../domain/merge.js';
 import type { Store } from './store.js';
 import type { Bundle } from './bundle-file.js';
 import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec } from './bundle-tables.js';
@@ -13,6 +13,8 @@ import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec
 // bundles again, or in another order, gives the same database.
 
 const LINK_PREFIX = 'sync.link.';
+/** Rows looked up in the database at a time. */
+const CHUNK = 2000;
 
 /** A group or member that exists here under the same name but with another identity. */
 export interface NameClash {
@@ -105,7 +107,9 @@ class DryRunRollback extends Error {}
 interface Statements {
   insert: Statement;
   update: Statement;
+  /** Bound in this order, positionally: every travelling column but id, [name_key,] id. */
   columns: string[];
+  named: boolean;
 }
 
 /** Import bundles in one transaction; with dryRun everything is computed and then rolled back. */
@@ -168,23 +172,19 @@ class Importer {
     return { ...this.summary, bundles: bundles.length };
   }
 
-  private stmts(spec: TableSpec, columns: string[]): Statements {
-    const key = `${spec.name}:${columns.join(',')}`;
-    let s = this.statements.get(key);
+  private stmts(spec: TableSpec): Statements {
+    let s = this.statements.get(spec.name);
     if (!s) {
       const named = spec.name === 'groups' || spec.name === 'members';
+      const columns = spec.columns.map((c) => c.name).filter((c) => c !== 'id');
       const cols = named ? [...columns, 'name_key'] : columns;
-      const quoted = cols.map((c) => `"${c}"`).join(', ');
-      const params = cols.map((c) => `@${c}`).join(', ');
       const verb = spec.appendOnly ? 'INSERT OR IGNORE' : 'INSERT';
-      const insert = this.store.db.prepare(`${verb} INTO "${spec.name}" (${quoted}) VALUES (${params})`);
-      const sets = cols
-        .filter((c) => c !== 'id')
-        .map((c) => `"${c}" = @${c}`)
-        .join(', ');
-      const update = this.store.db.prepare(`UPDATE "${spec.name}" SET ${sets} WHERE id = @id`);
-      s = { insert, update, columns: cols };
-      this.statements.set(key, s);
+      const insert = this.store.db.prepare(
+        `${verb} INTO "${spec.name}" (${[...cols, 'id'].map((c) => `"${c}"`).join(', ')}) VALUES (${[...cols, 'id'].map(() => '?').join(', ')})`,
+      );
+      const update = this.store.db.prepare(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
+      s = { insert, update, columns, named };
+      this.statements.set(spec.name, s);
     }
     return s;
   }
@@ -211,43 +211,69 @@ class Importer {
     return row;
   }
 
-  private loadLocal(spec: TableSpec, ids: string[]): Map<string, Row> {
+  /** The rows here with the ids of rows[from..to). */
+  private loadLocal(spec: TableSpec, rows: readonly Row[], from: number, to: number): Map<string, Row> {
+    const ids = new Array<string>(to - from);
+    for (let n = from; n < to; n++) ids[n - from] = rows[n]!['id'] as string;
     const cols = spec.columns.map((c) => `"${c.name}"`).join(', ');
-    const rows = this.store.db
+    const local = this.store.db
       .prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as Row[];
-    return new Map(rows.map((r) => [String(r['id']), r]));
+    const map = new Map<string, Row>();
+    for (const r of local) map.set(r['id'] as string, r);
+    return map;
   }
 
   private mergeTable(spec: TableSpec, incoming: readonly Row[]): void {
     if (incoming.length === 0) return;
     // A linked group or member keeps its settings here; only the references are rewritten.
-    const rows = incoming.filter((r) => !this.links.has(String(r['id']))).map((r) => this.relink(spec, { ...r }));
-    const local = this.loadLocal(
-      spec,
-      rows.map((r) => String(r['id'])),
-    );
+    // Incoming rows are never changed in place: they may be the parsed file's own objects.
+    const rows = this.links.size === 0 ? incoming : incoming.filter((r) => !this.links.has(String(r['id']))).map((r) => this.relink(spec, { ...r }));
     const content = new Set(spec.content);
     const mergeSpec = spec.purgeFlag ? { content, purgeFlag: spec.purgeFlag } : { content };
-    for (const row of rows) {
-      const id = String(row['id']);
-      if (spec.name === 'groups' || spec.name === 'members') this.checkName(row);
-      const mine = local.get(id) ?? null;
-      if (spec.appendOnly) {
-        if (mine === null) {
-          this.write(spec, 'insert', row);
-          local.set(id, row);
-          this.summary.otherAdded++;
+    const named = spec.name === 'groups' || spec.name === 'members';
+    // On a new laptop the table is empty: nothing to look up but the rows this import wrote.
+    const empty = this.store.db.prepare(`SELECT 1 FROM "${spec.name}" LIMIT 1`).get() === undefined;
+    const written = new Set<string>();
+    // The rows here are read a chunk at a time and dropped after it, so a big bundle never
+    // holds a second copy of every row in memory.
+    for (let from = 0; from < rows.length; from += CHUNK) {
+      const to = Math.min(rows.length, from + CHUNK);
+      let local: Map<string, Row>;
+      if (!empty) local = this.loadLocal(spec, rows, from, to);
+      else {
+        let again = false;
+        for (let n = from; n < to && !again; n++) again = written.has(rows[n]!['id'] as string);
+        local = again ? this.loadLocal(spec, rows, from, to) : new Map();
+      }
+      for (let n = from; n < to; n++) {
+        const row = rows[n]!;
+        const id = row['id'] as string;
+        if (named) this.checkName(row);
+        const mine = local.get(id) ?? null;
+        if (spec.appendOnly) {
+          if (mine === null) {
+            this.write(spec, 'insert', row);
+            local.set(id, row);
+            if (empty) written.add(id);
+            this.summary.otherAdded++;
+          }
+          continue;
         }
-        continue;
+        // Reading a bundle again is the common case: most rows are versions we already have.
+        if (mine !== null && bringsNothingNew(mine, row, mergeSpec)) {
+          this.count(spec.name, row, 'same');
+          continue;
+        }
+        const outcome = mergeRow(mine, row, mergeSpec);
+        if (outcome.action !== 'same') {
+          this.write(spec, outcome.action, outcome.row);
+          local.set(id, outcome.row);
+          if (empty) written.add(id);
+        }
+        for (const loser of outcome.losers) this.losers.push({ table: spec.name, rowId: id, loser });
+        this.count(spec.name, row, outcome.action);
       }
-      const outcome = mergeRow(mine, row, mergeSpec);
-      if (outcome.action !== 'same') {
-        this.write(spec, outcome.action, outcome.row);
-        local.set(id, outcome.row);
-      }
-      for (const loser of outcome.losers) this.losers.push({ table: spec.name, rowId: id, loser });
-      this.count(spec.name, row, outcome.action);
     }
   }
 
@@ -263,11 +289,13 @@ class Importer {
   }
 
   private write(spec: TableSpec, action: 'insert' | 'update', row: Row): void {
-    const present = spec.columns.map((c) => c.name);
-    const s = this.stmts(spec, present);
-    const params: Record<string, unknown> = {};
-    for (const c of present) params[c] = row[c] ?? null;
-    if (spec.name === 'groups' || spec.name === 'members') params['name_key'] = nameKey(String(row['name']));
+    const s = this.stmts(spec);
+    const cols = s.columns;
+    const params = new Array<unknown>(cols.length + (s.named ? 2 : 1));
+    let n = 0;
+    for (; n < cols.length; n++) params[n] = row[cols[n]!] ?? null;
+    if (s.named) params[n++] = nameKey(String(row['name']));
+    params[n] = row['id'];
     (action === 'insert' ? s.insert : s.update).run(params);
   }
 

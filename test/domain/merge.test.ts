@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareStamps, mergeRow, type Row } from '../../src/domain/merge.js';
+import { bringsNothingNew, compareStamps, mergeRow, type Row } from '../../src/domain/merge.js';
 
 const spec = { content: new Set(['title']), purgeFlag: 'purged_at' };
 
@@ -67,5 +67,43 @@ describe('merge decisions', () => {
     const full: Row = { ...stamp, title: 'geheim', purged_at: null };
     expect(mergeRow(purged, full, spec)).toMatchObject({ action: 'same' });
     expect(mergeRow(full, purged, spec)).toMatchObject({ action: 'update', row: { title: null } });
+  });
+
+  it('says "nothing new" only when merging would change nothing and lose nothing', () => {
+    // Versions as a laptop holds them (every field) and as a bundle carries them (content may be absent).
+    const stored = fc.record({
+      id: fc.constant('r1'),
+      created_at: fc.constant('2026-01-01T00:00:00.000Z'),
+      updated_at: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+      device_id: fc.constantFrom('a', 'b'),
+      place: fc.constantFrom('Utrecht', 'Zeist', null),
+      minutes: fc.constantFrom(0, 1, null),
+      title: fc.constantFrom('geheim', null),
+      purged_at: fc.constantFrom(null, '2026-06-01T00:00:00.000Z'),
+    });
+    const carried = fc.tuple(stored, fc.boolean()).map(([r, withTitle]) => {
+      if (withTitle) return r as Row;
+      const { title: _absent, ...rest } = r;
+      return rest as Row;
+    });
+    let nothingNew = 0;
+    fc.assert(
+      fc.property(stored, carried, (local, incoming) => {
+        if (!bringsNothingNew(local, incoming, spec)) return;
+        nothingNew++;
+        const o = mergeRow(local, incoming, spec);
+        expect(o.action).toBe('same');
+        expect(o.losers).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+    // The generator does reach the case it is about.
+    expect(nothingNew).toBeGreaterThan(0);
+    const row: Row = { id: 'r', created_at: 'c', updated_at: 'u', device_id: 'a', place: 'Zeist', title: null, purged_at: null };
+    expect(bringsNothingNew(row, { ...row })).toBe(true);
+    expect(bringsNothingNew(row, { ...row, title: 'geheim' }, spec)).toBe(false);
+    expect(bringsNothingNew(row, { ...row, place: null }, spec)).toBe(true);
+    expect(bringsNothingNew(row, { ...row, place: 'Utrecht' }, spec)).toBe(false);
+    expect(bringsNothingNew(row, { ...row, updated_at: 'v' }, spec)).toBe(false);
   });
 });
