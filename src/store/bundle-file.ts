@@ -124,7 +124,7 @@ function canonicalJsonPlain(value: unknown): string {
  * around the canonical data (given when the caller has it already) without joining it
  * into one more string of the bundle's size.
  */
-export function checksumOf(bundle: { meta: unknown; data: unknown }, canonicalData = canonicalJson(bundle.data)): string {
+export function checksumOf(bundle: { meta: unknown; data?: unknown }, canonicalData = canonicalJson(bundle.data)): string {
   return `sha256:${createHash('sha256')
     .update('{"data":')
     .update(canonicalData, 'utf8')
@@ -250,8 +250,10 @@ export async function decodeBundle(text: string, file: string, options: DecodeOp
   const shown = safeText(file);
   const outer = parseOuter(text, file);
   let plain = outer.doc;
+  let plainText = text;
   if (outer.kind === 'encrypted') {
     const inner = await decrypt(outer.doc, shown, await options.passphrase());
+    plainText = inner;
     const parsed = parseOuter(inner, file);
     if (parsed.kind !== 'plain') throw new UserError((t) => t.sync.err.modified(shown));
     plain = parsed.doc;
@@ -266,9 +268,30 @@ export async function decodeBundle(text: string, file: string, options: DecodeOp
   if (typeof plain['checksum'] !== 'string' || meta === undefined || data === undefined) {
     throw new UserError((t) => t.sync.err.damaged(shown));
   }
-  const expected = checksumOf({ meta, data });
-  if (plain['checksum'] !== expected) throw new UserError((t) => t.sync.err.modified(shown));
+  if (plain['checksum'] !== checksumOfWritten(plainText, plain) && plain['checksum'] !== checksumOf({ meta, data })) {
+    throw new UserError((t) => t.sync.err.modified(shown));
+  }
   return validate(meta, data, shown);
+}
+
+const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * The checksum over the file's own text of `data`, when the file is laid out the way
+ * encodePlain writes it (that text is then the canonical JSON, so nothing needs to be
+ * serialised again); null when it is not. A match proves the text is what was exported:
+ * the text is one JSON value running to the end of the document, so it can only hash
+ * like the exported canonical data by being it, and it is what `data` was parsed from.
+ * Anything else (a file written another way) is checked through canonicalJson.
+ */
+function checksumOfWritten(text: string, doc: Record<string, unknown>): string | null {
+  const head = JSON.stringify({ format: doc['format'], version: doc['version'], checksum: doc['checksum'], meta: doc['meta'] });
+  const prefix = `${head.slice(0, -1)},"data":`;
+  if (!text.startsWith(prefix)) return null;
+  let end = text.length;
+  while (end > prefix.length && JSON_SPACE.has(text[end - 1]!)) end--;
+  if (text[end - 1] !== '}') return null;
+  return checksumOf({ meta: doc['meta'] }, text.slice(prefix.length, end - 1));
 }
 
 async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: string): Promise<string> {

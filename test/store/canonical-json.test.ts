@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson, checksumOf, decodeBundle, encodePlain, type Bundle } from '../../src/store/bundle-file.js';
 import { createHash } from 'node:crypto';
+import { UserError } from '../../src/errors.js';
+import { messages } from '../../src/ui/i18n/index.js';
+
+const t = messages('nl');
 
 /** The definition in docs/bundle-format.md, written the slow and obvious way. */
 function reference(value: unknown): string {
@@ -66,5 +70,27 @@ describe('canonical JSON', () => {
     const again = JSON.parse(encodePlain({ meta, data: read.data } as Bundle)) as { checksum: string };
     const body = reference({ format: 'intervisie-bundle', version: 1, meta, data: read.data });
     expect(again.checksum).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
+  });
+});
+
+describe('checking the checksum of a file', () => {
+  const stamps = { created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', device_id: 'd' };
+  const group = { id: 'g', name: 'Groep', min_size: 4, default_minutes: 120, default_method: '5-stappen', agreements: null, keep_cases: null, archived_at: null, ...stamps };
+  const meta = { device_id: 'd', exported_at: '2026-01-01T00:00:00.000Z', app_version: 't', group_id: 'g', since: null, with_cases: false };
+  const text = encodePlain({ meta, data: { groups: [group], members: [] } } as unknown as Bundle);
+  const read = (s: string) => decodeBundle(s, 'b.json', { passphrase: async () => '' });
+
+  it('accepts the same content laid out another way (indented, keys in another order)', async () => {
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    const pretty = JSON.stringify({ data: doc['data'], checksum: doc['checksum'], meta: doc['meta'], version: 1, format: 'intervisie-bundle' }, null, 2);
+    await expect(read(pretty)).resolves.toMatchObject({ data: { groups: [{ name: 'Groep' }] } });
+    await expect(read(`${text.trimEnd()}\n\n  `)).resolves.toMatchObject({ data: { groups: [{ name: 'Groep' }] } });
+  });
+
+  it('refuses a file whose data was changed or given twice', async () => {
+    const changed = text.replace('"name":"Groep"', '"name":"Grope"');
+    const twice = `${text.trimEnd().slice(0, -1)},"data":${JSON.stringify({ groups: [{ ...group, name: 'Ander' }] })}}`;
+    for (const bad of [changed, twice]) await expect(read(bad)).rejects.toThrow(UserError);
+    await expect(read(twice)).rejects.toSatisfy((e: UserError) => /veranderd of beschadigd/.test(e.render(t)));
   });
 });
