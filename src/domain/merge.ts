@@ -105,21 +105,30 @@ export function mergeRow(local: Row | null, incoming: Row, spec: MergeSpec = {})
 }
 
 /**
- * True when merging `incoming` into `local` would change nothing and lose nothing: the same
- * version, carrying no field the local row lacks. A cheap check for the common case of a
- * bundle read again; mergeRow would answer 'same' for it too, after copying the row.
+ * A check for "merging this incoming version into the local row would change nothing and
+ * lose nothing": the same version, carrying no field the local row lacks. mergeRow answers
+ * 'same' for it too, but only after copying the row; this is the common case of a bundle
+ * read again, so it is checked on the local row as read (its values in `columns` order).
+ * The incoming row may carry only fields in `columns`.
  */
-export function bringsNothingNew(local: Row, incoming: Row, spec: MergeSpec = {}): boolean {
-  if (local['updated_at'] !== incoming['updated_at'] || local['device_id'] !== incoming['device_id']) return false;
-  for (const f in incoming) {
-    const theirs = incoming[f];
-    if (theirs !== undefined && theirs !== null && theirs !== local[f]) return false;
-  }
-  // A purged row with content still present here would be cleared by mergeRow.
-  if (spec.purgeFlag && local[spec.purgeFlag] !== null && local[spec.purgeFlag] !== undefined) {
-    for (const f of spec.content ?? []) if (local[f] !== null && local[f] !== undefined) return false;
-  }
-  return true;
+export function nothingNewCheck(columns: readonly string[], spec: MergeSpec = {}): (local: readonly Value[], incoming: Row) => boolean {
+  const updatedAt = columns.indexOf('updated_at');
+  const deviceId = columns.indexOf('device_id');
+  const purge = spec.purgeFlag === undefined ? -1 : columns.indexOf(spec.purgeFlag);
+  const content = [...(spec.content ?? [])].map((f) => columns.indexOf(f)).filter((i) => i >= 0);
+  if (updatedAt < 0 || deviceId < 0) throw new Error('nothingNewCheck needs the stamp columns');
+  return (local, incoming) => {
+    if (local[updatedAt] !== incoming['updated_at'] || local[deviceId] !== incoming['device_id']) return false;
+    for (let i = 0; i < columns.length; i++) {
+      const theirs = incoming[columns[i]!];
+      if (theirs !== undefined && theirs !== null && theirs !== local[i]) return false;
+    }
+    // A purged row with content still present here would be cleared by mergeRow.
+    if (purge >= 0 && local[purge] !== null && local[purge] !== undefined) {
+      for (const i of content) if (local[i] !== null && local[i] !== undefined) return false;
+    }
+    return true;
+  };
 }
 
 function applyPurge(row: Row, spec: MergeSpec): Row {

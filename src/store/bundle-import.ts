@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { cleanName, nameKey, safeText } from '../domain/names.js';
-import { bringsNothingNew, emptySummary, mergeRow, type Loser, type MergeSummary, type Row } from '../domain/merge.js';
+import { emptySummary, mergeRow, nothingNewCheck, type Loser, type MergeSummary, type Row, type Value } from '../domain/merge.js';
 import type { Store } from './store.js';
 import type { Bundle } from './bundle-file.js';
 import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec } from './bundle-tables.js';
@@ -211,16 +211,18 @@ class Importer {
     return row;
   }
 
-  /** The rows here with the ids of rows[from..to). */
-  private loadLocal(spec: TableSpec, rows: readonly Row[], from: number, to: number): Map<string, Row> {
+  /** The rows here with the ids of rows[from..to), as values in the order of spec.columns. */
+  private loadLocal(spec: TableSpec, rows: readonly Row[], from: number, to: number): Map<string, Value[]> {
     const ids = new Array<string>(to - from);
     for (let n = from; n < to; n++) ids[n - from] = rows[n]!['id'] as string;
     const cols = spec.columns.map((c) => `"${c.name}"`).join(', ');
+    // Arrays rather than objects: reading a bundle again looks up every row it holds.
     const local = this.store.db
       .prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as Row[];
-    const map = new Map<string, Row>();
-    for (const r of local) map.set(r['id'] as string, r);
+      .raw(true)
+      .all(JSON.stringify(ids)) as Value[][];
+    const map = new Map<string, Value[]>();
+    for (const r of local) map.set(r[0] as string, r);
     return map;
   }
 
@@ -231,6 +233,14 @@ class Importer {
     const rows = this.links.size === 0 ? incoming : incoming.filter((r) => !this.links.has(String(r['id']))).map((r) => this.relink(spec, { ...r }));
     const content = new Set(spec.content);
     const mergeSpec = spec.purgeFlag ? { content, purgeFlag: spec.purgeFlag } : { content };
+    const columns = spec.columns.map((c) => c.name);
+    // The edit history has no versions: its rows are only ever added.
+    const nothingNew = spec.appendOnly ? () => false : nothingNewCheck(columns, mergeSpec);
+    const asRow = (values: Value[]): Row => {
+      const row: Row = {};
+      for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]!;
+      return row;
+    };
     const named = spec.name === 'groups' || spec.name === 'members';
     // On a new laptop the table is empty: nothing to look up but the rows this import wrote.
     const empty = this.store.db.prepare(`SELECT 1 FROM "${spec.name}" LIMIT 1`).get() === undefined;
@@ -239,7 +249,7 @@ class Importer {
     // holds a second copy of every row in memory.
     for (let from = 0; from < rows.length; from += CHUNK) {
       const to = Math.min(rows.length, from + CHUNK);
-      let local: Map<string, Row>;
+      let local: Map<string, Value[]>;
       if (!empty) local = this.loadLocal(spec, rows, from, to);
       else {
         let again = false;
@@ -250,25 +260,28 @@ class Importer {
         const row = rows[n]!;
         const id = row['id'] as string;
         if (named) this.checkName(row);
-        const mine = local.get(id) ?? null;
+        const values = local.get(id);
         if (spec.appendOnly) {
-          if (mine === null) {
+          if (values === undefined) {
             this.write(spec, 'insert', row);
-            local.set(id, row);
+            local.set(id, []);
             if (empty) written.add(id);
             this.summary.otherAdded++;
           }
           continue;
         }
         // Reading a bundle again is the common case: most rows are versions we already have.
-        if (mine !== null && bringsNothingNew(mine, row, mergeSpec)) {
+        if (values !== undefined && nothingNew(values, row)) {
           this.count(spec.name, row, 'same');
           continue;
         }
-        const outcome = mergeRow(mine, row, mergeSpec);
+        const outcome = mergeRow(values === undefined ? null : asRow(values), row, mergeSpec);
         if (outcome.action !== 'same') {
           this.write(spec, outcome.action, outcome.row);
-          local.set(id, outcome.row);
+          local.set(
+            id,
+            columns.map((c) => outcome.row[c] ?? null),
+          );
           if (empty) written.add(id);
         }
         for (const loser of outcome.losers) this.losers.push({ table: spec.name, rowId: id, loser });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bringsNothingNew, compareStamps, mergeRow, type Row } from '../../src/domain/merge.js';
+import { compareStamps, nothingNewCheck, mergeRow, type Row } from '../../src/domain/merge.js';
 
 const spec = { content: new Set(['title']), purgeFlag: 'purged_at' };
 
@@ -86,10 +86,13 @@ describe('merge decisions', () => {
       const { title: _absent, ...rest } = r;
       return rest as Row;
     });
+    const columns = ['id', 'created_at', 'updated_at', 'device_id', 'place', 'minutes', 'title', 'purged_at'];
+    const check = nothingNewCheck(columns, spec);
+    const values = (r: Row) => columns.map((c) => r[c] ?? null);
     let nothingNew = 0;
     fc.assert(
       fc.property(stored, carried, (local, incoming) => {
-        if (!bringsNothingNew(local, incoming, spec)) return;
+        if (!check(values(local), incoming)) return;
         nothingNew++;
         const o = mergeRow(local, incoming, spec);
         expect(o.action).toBe('same');
@@ -99,11 +102,15 @@ describe('merge decisions', () => {
     );
     // The generator does reach the case it is about.
     expect(nothingNew).toBeGreaterThan(0);
-    const row: Row = { id: 'r', created_at: 'c', updated_at: 'u', device_id: 'a', place: 'Zeist', title: null, purged_at: null };
-    expect(bringsNothingNew(row, { ...row })).toBe(true);
-    expect(bringsNothingNew(row, { ...row, title: 'geheim' }, spec)).toBe(false);
-    expect(bringsNothingNew(row, { ...row, place: null }, spec)).toBe(true);
-    expect(bringsNothingNew(row, { ...row, place: 'Utrecht' }, spec)).toBe(false);
-    expect(bringsNothingNew(row, { ...row, updated_at: 'v' }, spec)).toBe(false);
+    const row: Row = { id: 'r', created_at: 'c', updated_at: 'u', device_id: 'a', place: 'Zeist', minutes: 1, title: null, purged_at: null };
+    expect(check(values(row), { ...row })).toBe(true);
+    expect(check(values(row), { ...row, title: 'geheim' })).toBe(false);
+    expect(check(values(row), { ...row, place: null })).toBe(true);
+    expect(check(values(row), { ...row, place: 'Utrecht' })).toBe(false);
+    expect(check(values(row), { ...row, minutes: 2 })).toBe(false);
+    expect(check(values(row), { ...row, updated_at: 'v' })).toBe(false);
+    expect(check(values(row), { ...row, device_id: 'b' })).toBe(false);
+    const purged = { ...row, purged_at: 'p' };
+    expect(check(values({ ...purged, title: 'nog hier' }), purged)).toBe(false);
   });
 });

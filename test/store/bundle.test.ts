@@ -72,6 +72,37 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(dumpDb(b.store.path)).toBe(before);
   });
 
+  it('reads a big bundle again without writing anything, and still picks up the one row that changed', async () => {
+    const dir = tempDir();
+    const a = laptop(dir, 'a');
+    const b = laptop(dir, 'b');
+    // Ten members and 210 meetings: more attendance rows than the import looks up at a time.
+    const g = seedGroup(a.store, 'Grote groep', ['Anna', 'Bram', 'Carla', 'Daan', 'Eva', 'Femke', 'Gijs', 'Hanna', 'Ilse', 'Joost']);
+    for (let i = 0; i < 210; i++) recordMeeting(a.store, g, { startedAt: new Date(Date.UTC(2020, 0, 6 + 7 * i, 18, 30)).toISOString() });
+    const bundle = await travel(exportOf(a.store, g.groupId));
+    expect(bundle.data.attendance.length).toBeGreaterThan(2000);
+    expect(merge(b.store, bundle)).toMatchObject({ meetingsAdded: 210 });
+
+    const changes = () => b.store.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = dumpDb(b.store.path);
+    const writesBefore = changes();
+    const again = merge(b.store, bundle);
+    expect(again).toMatchObject({ meetingsAdded: 0, meetingsUpdated: 0, meetingsUnchanged: 210, otherAdded: 0, otherUpdated: 0, conflicts: 0 });
+    expect(changes()).toBe(writesBefore);
+    expect(dumpDb(b.store.path)).toBe(before);
+
+    // One attendance row near the end (the last chunk) corrected on laptop a.
+    const target = bundle.data.attendance.at(-3)!;
+    const present = target['present'] === 1 ? 0 : 1;
+    a.clock.advance(60_000);
+    editRow(a.store, 'attendance', String(target['id']), 'present', present);
+    const r = merge(b.store, await travel(exportOf(a.store, g.groupId)));
+    expect(r).toMatchObject({ meetingsAdded: 0, meetingsUpdated: 1, meetingsUnchanged: 209, conflicts: 0 });
+    expect(b.store.db.prepare('SELECT present FROM attendance WHERE id = ?').pluck().get(target['id'])).toBe(present);
+    expect(changes()).toBe(writesBefore + 2); // the row and its line in the edit history
+    expect(shared(b.store)).toEqual(shared(a.store));
+  });
+
   it('leaves every piece of case content out of a default bundle', () => {
     const { a, g } = twoLaptops();
     recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
