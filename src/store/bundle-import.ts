@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { cleanName, nameKey, safeText } from '../domain/names.js';
 import { emptySummary, mergeRow, nothingNewCheck, type Loser, type MergeSummary, type Row, type Value } from '../domain/merge.js';
 import type { Store } from './store.js';
+import { BULK_ROWS, dropIndexesOfEmpty } from './bulk-indexes.js';
 import type { Bundle } from './bundle-file.js';
 import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec } from './bundle-tables.js';
 
@@ -160,9 +161,12 @@ class Importer {
   }
 
   run(bundles: readonly Bundle[]): ImportResult {
+    const big = BUNDLE_TABLES.filter((table) => bundles.reduce((n, b) => n + (b.data[table]?.length ?? 0), 0) >= BULK_ROWS);
+    const restoreIndexes = dropIndexesOfEmpty(this.store.db, big);
     for (const bundle of bundles) {
       for (const table of BUNDLE_TABLES) this.mergeTable(TABLES[table], bundle.data[table] ?? []);
     }
+    restoreIndexes();
     this.recordLosers();
     for (const state of this.meetingState.values()) {
       if (state === 'added') this.summary.meetingsAdded++;

@@ -72,13 +72,53 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(dumpDb(b.store.path)).toBe(before);
   });
 
-  it('reads a big bundle again without writing anything, and still picks up the one row that changed', async () => {
+  /** Ten members and many meetings: enough rows for the bulk paths of the import. */
+  function bigGroup(meetings: number) {
     const dir = tempDir();
     const a = laptop(dir, 'a');
     const b = laptop(dir, 'b');
-    // Ten members and 210 meetings: more attendance rows than the import looks up at a time.
     const g = seedGroup(a.store, 'Grote groep', ['Anna', 'Bram', 'Carla', 'Daan', 'Eva', 'Femke', 'Gijs', 'Hanna', 'Ilse', 'Joost']);
-    for (let i = 0; i < 210; i++) recordMeeting(a.store, g, { startedAt: new Date(Date.UTC(2020, 0, 6 + 7 * i, 18, 30)).toISOString() });
+    for (let i = 0; i < meetings; i++) recordMeeting(a.store, g, { startedAt: new Date(Date.UTC(2020, 0, 6 + 7 * i, 18, 30)).toISOString() });
+    return { a, b, g };
+  }
+
+  const schema = (store: Store) => store.db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all();
+
+  it('fills an empty database in bulk and leaves its schema as it was', async () => {
+    const { a, b, g } = bigGroup(120);
+    const fresh = schema(b.store);
+    const bundle = await travel(exportOf(a.store, g.groupId));
+    expect(bundle.data.attendance.length).toBeGreaterThan(1000);
+    expect(merge(b.store, bundle)).toMatchObject({ meetingsAdded: 120 });
+    expect(schema(b.store)).toEqual(fresh);
+    expect(shared(b.store)).toEqual(shared(a.store));
+    // The indexes hold what they should: a lookup through one finds the rows.
+    const meeting = String(bundle.data.meetings[7]!['id']);
+    expect(b.store.db.prepare('SELECT count(*) FROM attendance INDEXED BY attendance_meeting_present WHERE meeting_id = ?').pluck().get(meeting)).toBe(10);
+  });
+
+  it('refuses a big bundle that breaks a unique rule, leaving the empty database and its schema untouched', async () => {
+    const { a, b, g } = bigGroup(120);
+    const fresh = schema(b.store);
+    const before = dumpDb(b.store.path);
+    const bundle = exportOf(a.store, g.groupId);
+    // A second attendance row for the same member at the same meeting, under a new id.
+    const twin = { ...bundle.data.attendance[0]!, id: 'ffffffff-0000-4000-8000-000000000000' };
+    bundle.data.attendance.push(twin);
+    const read = await travel(bundle);
+    expect(() => merge(b.store, read)).toThrow(UserError);
+    try {
+      merge(b.store, read);
+    } catch (err) {
+      expect((err as UserError).render(t)).toMatch(/botst met gegevens/);
+    }
+    expect(schema(b.store)).toEqual(fresh);
+    expect(dumpDb(b.store.path)).toBe(before);
+  });
+
+  it('reads a big bundle again without writing anything, and still picks up the one row that changed', async () => {
+    // More attendance rows than the import looks up at a time.
+    const { a, b, g } = bigGroup(210);
     const bundle = await travel(exportOf(a.store, g.groupId));
     expect(bundle.data.attendance.length).toBeGreaterThan(2000);
     expect(merge(b.store, bundle)).toMatchObject({ meetingsAdded: 210 });
