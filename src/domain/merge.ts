@@ -63,7 +63,9 @@ function valueRank(v: Value): string {
  * merging A then B gives the same row as B then A.
  */
 export function mergeRow(local: Row | null, incoming: Row, spec: MergeSpec = {}): MergeOutcome {
-  if (local === null) return { action: 'insert', row: applyPurge({ ...incoming }, spec), losers: [] };
+  // The incoming row itself when nothing is purged: a first import inserts every row, and
+  // neither side is ever changed in place.
+  if (local === null) return { action: 'insert', row: purges(incoming, spec) ? applyPurge({ ...incoming }, spec) : incoming, losers: [] };
   const c = compareStamps(stampOf(incoming), stampOf(local));
   const fields = Object.keys(incoming).filter((f) => !STAMP_FIELDS.has(f));
   const crossDevice = incoming['device_id'] !== local['device_id'];
@@ -131,8 +133,12 @@ export function nothingNewCheck(columns: readonly string[], spec: MergeSpec = {}
   };
 }
 
+function purges(row: Row, spec: MergeSpec): boolean {
+  return spec.purgeFlag !== undefined && row[spec.purgeFlag] !== null && row[spec.purgeFlag] !== undefined;
+}
+
 function applyPurge(row: Row, spec: MergeSpec): Row {
-  if (!spec.purgeFlag || row[spec.purgeFlag] === null || row[spec.purgeFlag] === undefined) return row;
+  if (!purges(row, spec)) return row;
   for (const f of spec.content ?? []) if (f in row) row[f] = null;
   return row;
 }

@@ -111,6 +111,7 @@ interface Statements {
   /** Bound in this order, positionally: every travelling column but id, [name_key,] id. */
   columns: string[];
   named: boolean;
+  params: unknown[];
 }
 
 /** Import bundles in one transaction; with dryRun everything is computed and then rolled back. */
@@ -187,7 +188,7 @@ class Importer {
         `${verb} INTO "${spec.name}" (${[...cols, 'id'].map((c) => `"${c}"`).join(', ')}) VALUES (${[...cols, 'id'].map(() => '?').join(', ')})`,
       );
       const update = this.store.db.prepare(`UPDATE "${spec.name}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
-      s = { insert, update, columns, named };
+      s = { insert, update, columns, named, params: new Array<unknown>(cols.length + 1) };
       this.statements.set(spec.name, s);
     }
     return s;
@@ -246,47 +247,41 @@ class Importer {
       return row;
     };
     const named = spec.name === 'groups' || spec.name === 'members';
+    const values = (row: Row): Value[] => columns.map((c) => row[c] ?? null);
     // On a new laptop the table is empty: nothing to look up but the rows this import wrote.
     const empty = this.store.db.prepare(`SELECT 1 FROM "${spec.name}" LIMIT 1`).get() === undefined;
-    const written = new Set<string>();
+    // Rows written by this call, as written: a row may come twice (from two bundles, or twice in one).
+    let written = new Map<string, Row>();
     // The rows here are read a chunk at a time and dropped after it, so a big bundle never
     // holds a second copy of every row in memory.
     for (let from = 0; from < rows.length; from += CHUNK) {
       const to = Math.min(rows.length, from + CHUNK);
-      let local: Map<string, Value[]>;
-      if (!empty) local = this.loadLocal(spec, rows, from, to);
-      else {
-        let again = false;
-        for (let n = from; n < to && !again; n++) again = written.has(rows[n]!['id'] as string);
-        local = again ? this.loadLocal(spec, rows, from, to) : new Map();
-      }
+      // Rows written before this chunk are in the database, so the lookup finds them.
+      const local = empty ? new Map<string, Value[]>() : this.loadLocal(spec, rows, from, to);
+      if (!empty) written = new Map();
       for (let n = from; n < to; n++) {
         const row = rows[n]!;
         const id = row['id'] as string;
         if (named) this.checkName(row);
-        const values = local.get(id);
+        const again = written.get(id);
+        const mine = again === undefined ? local.get(id) : values(again);
         if (spec.appendOnly) {
-          if (values === undefined) {
+          if (mine === undefined) {
             this.write(spec, 'insert', row);
-            local.set(id, []);
-            if (empty) written.add(id);
+            written.set(id, row);
             this.summary.otherAdded++;
           }
           continue;
         }
         // Reading a bundle again is the common case: most rows are versions we already have.
-        if (values !== undefined && nothingNew(values, row)) {
+        if (mine !== undefined && nothingNew(mine, row)) {
           this.count(spec.name, row, 'same');
           continue;
         }
-        const outcome = mergeRow(values === undefined ? null : asRow(values), row, mergeSpec);
+        const outcome = mergeRow(mine === undefined ? null : asRow(mine), row, mergeSpec);
         if (outcome.action !== 'same') {
           this.write(spec, outcome.action, outcome.row);
-          local.set(
-            id,
-            columns.map((c) => outcome.row[c] ?? null),
-          );
-          if (empty) written.add(id);
+          written.set(id, outcome.row);
         }
         for (const loser of outcome.losers) this.losers.push({ table: spec.name, rowId: id, loser });
         this.count(spec.name, row, outcome.action);
@@ -308,7 +303,8 @@ class Importer {
   private write(spec: TableSpec, action: 'insert' | 'update', row: Row): void {
     const s = this.stmts(spec);
     const cols = s.columns;
-    const params = new Array<unknown>(cols.length + (s.named ? 2 : 1));
+    // One array per table, filled again for every row: the statement binds it at once.
+    const params = s.params;
     let n = 0;
     for (; n < cols.length; n++) params[n] = row[cols[n]!] ?? null;
     if (s.named) params[n++] = nameKey(String(row['name']));

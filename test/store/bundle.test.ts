@@ -97,6 +97,20 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(b.store.db.prepare('SELECT count(*) FROM attendance INDEXED BY attendance_meeting_present WHERE meeting_id = ?').pluck().get(meeting)).toBe(10);
   });
 
+  it('takes an older and a newer copy of a big bundle in one import, in either order', async () => {
+    const { a, b, g } = bigGroup(120);
+    const older = await travel(exportOf(a.store, g.groupId));
+    const target = older.data.attendance.at(-2)!;
+    a.clock.advance(60_000);
+    editRow(a.store, 'attendance', String(target['id']), 'present', target['present'] === 1 ? 0 : 1);
+    const newer = await travel(exportOf(a.store, g.groupId));
+    const c = laptop(tempDir(), 'c');
+    expect(merge(b.store, older, newer)).toMatchObject({ meetingsAdded: 120, conflicts: 0 });
+    expect(merge(c.store, newer, older, newer)).toMatchObject({ meetingsAdded: 120, conflicts: 0 });
+    expect(shared(b.store)).toEqual(shared(a.store));
+    expect(shared(c.store)).toEqual(shared(a.store));
+  });
+
   it('refuses a big bundle that breaks a unique rule, leaving the empty database and its schema untouched', async () => {
     const { a, b, g } = bigGroup(120);
     const fresh = schema(b.store);
