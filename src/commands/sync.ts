@@ -7,9 +7,9 @@ import { nameKey, safeText } from '../domain/names.js';
 import type { Group } from '../domain/types.js';
 import { getGroup, listGroups, resolveGroup } from '../store/groups.js';
 import { buildBundle, countMeetings } from '../store/bundle-export.js';
-import { canonicalJson, decodeBundle, encodeEncrypted, encodePlain, readHeader, type Bundle } from '../store/bundle-file.js';
+import { canonicalJson, decodeBundle, encodeEncrypted, encodePlain, openBundle, type Bundle } from '../store/bundle-file.js';
 import { findNameClashes, importBundles, loadLinks, type ImportResult, type NameClash } from '../store/bundle-import.js';
-import { bundleFileName, readBundleText, scanFolder, setSyncFolder, writeFileAtomic } from '../store/bundle-io.js';
+import { bundleFileName, readBundleBytes, scanFolder, setSyncFolder, writeFileAtomic } from '../store/bundle-io.js';
 
 const PASSPHRASE_ENV = 'INTERVISIE_PASSPHRASE';
 const MIN_PASSPHRASE = 8;
@@ -127,7 +127,7 @@ export async function exportCmd(ctx: Ctx, opts: ExportOptions): Promise<void> {
 async function readBundles(ctx: Ctx, files: readonly string[]): Promise<Bundle[]> {
   const pass = passphraseSource(ctx);
   const bundles: Bundle[] = [];
-  for (const file of files) bundles.push(await decodeBundle(readBundleText(file), file, { passphrase: () => pass.get(file) }));
+  for (const file of files) bundles.push(await decodeBundle(readBundleBytes(file), file, { passphrase: () => pass.get(file) }));
   return bundles;
 }
 
@@ -217,8 +217,9 @@ export async function syncGroup(ctx: Ctx, group: Group, o: SyncOptions = {}): Pr
     }
     if (e.deviceId === store.deviceId) continue;
     try {
-      const text = readBundleText(e.file);
-      const header = readHeader(text, e.name);
+      // Parsed once: the header decides whether the rest is read.
+      const opened = openBundle(readBundleBytes(e.file), e.name);
+      const header = opened.header;
       if (header.device_id !== e.deviceId) {
         ctx.out.warn(t.skipMisnamed(shown));
         continue;
@@ -227,7 +228,7 @@ export async function syncGroup(ctx: Ctx, group: Group, o: SyncOptions = {}): Pr
         ctx.out.warn(t.skipEncrypted(shown));
         continue;
       }
-      const bundle = await decodeBundle(text, e.name, { passphrase: () => pass.get(e.name) });
+      const bundle = await opened.decode({ passphrase: () => pass.get(e.name) });
       const ours =
         header.group_id === group.id ||
         links.get(header.group_id) === group.id ||
@@ -271,7 +272,7 @@ async function writeOwnBundle(
   const { bundle, text } = await makeBundleText(ctx, group, { withCases, ...(passphrase ? { passphrase } : {}) });
   let existing: Bundle | null = null;
   try {
-    existing = await decodeBundle(readFileSync(file, 'utf8'), file, { passphrase: async () => passphrase ?? '' });
+    existing = await decodeBundle(readFileSync(file), file, { passphrase: async () => passphrase ?? '' });
   } catch {
     existing = null;
   }
@@ -299,7 +300,7 @@ async function adoptFromFolder(ctx: Ctx, folder: string): Promise<void> {
   const pass = passphraseSource(ctx);
   for (const file of files) {
     try {
-      bundles.push(await decodeBundle(readBundleText(file), file, { passphrase: () => pass.get(file) }));
+      bundles.push(await decodeBundle(readBundleBytes(file), file, { passphrase: () => pass.get(file) }));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       ctx.out.warn(ctx.t.sync.say.skipBroken(safeText(file), err.render(ctx.t)));

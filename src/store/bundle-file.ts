@@ -124,10 +124,10 @@ function canonicalJsonPlain(value: unknown): string {
  * around the canonical data (given when the caller has it already) without joining it
  * into one more string of the bundle's size.
  */
-export function checksumOf(bundle: { meta: unknown; data?: unknown }, canonicalData = canonicalJson(bundle.data)): string {
+export function checksumOf(bundle: { meta: unknown; data?: unknown }, canonicalData: string | Buffer = canonicalJson(bundle.data)): string {
   return `sha256:${createHash('sha256')
     .update('{"data":')
-    .update(canonicalData, 'utf8')
+    .update(canonicalData)
     .update(`,"format":${JSON.stringify(BUNDLE_FORMAT)},"meta":${canonicalJson(bundle.meta)},"version":${BUNDLE_VERSION}}`, 'utf8')
     .digest('hex')}`;
 }
@@ -230,9 +230,7 @@ function parseOuter(text: string, file: string): Parsed {
   return 'encryption' in obj ? { kind: 'encrypted', doc: obj } : { kind: 'plain', doc: obj };
 }
 
-/** The header of a bundle file, without decrypting or checking the content. */
-export function readHeader(text: string, file: string): BundleHeader {
-  const parsed = parseOuter(text, file);
+function headerOf(parsed: Parsed, file: string): BundleHeader {
   const meta = (parsed.doc['meta'] ?? {}) as Record<string, unknown>;
   const device = meta['device_id'];
   const group = meta['group_id'];
@@ -245,30 +243,49 @@ export interface DecodeOptions {
   passphrase: () => Promise<string>;
 }
 
-/** Read a bundle file completely: decrypt, verify the checksum, validate every row. */
-export async function decodeBundle(text: string, file: string, options: DecodeOptions): Promise<Bundle> {
-  const shown = safeText(file);
+/** A bundle file parsed once: its header, and the rest on demand (sync looks at the header first). */
+export interface OpenedBundle {
+  header: BundleHeader;
+  /** Decrypt, verify the checksum, validate every row. */
+  decode(options: DecodeOptions): Promise<Bundle>;
+}
+
+/** Parse a bundle file (its text, or its bytes as read: then the checksum is taken over them as they are). */
+export function openBundle(input: string | Buffer, file: string): OpenedBundle {
+  const text = typeof input === 'string' ? input : input.toString('utf8');
   const outer = parseOuter(text, file);
-  let plain = outer.doc;
-  let plainText = text;
-  if (outer.kind === 'encrypted') {
-    const inner = await decrypt(outer.doc, shown, await options.passphrase());
-    plainText = inner;
-    const parsed = parseOuter(inner, file);
-    if (parsed.kind !== 'plain') throw new UserError((t) => t.sync.err.modified(shown));
-    plain = parsed.doc;
-    const outerMeta = outer.doc['meta'] as Record<string, unknown>;
-    const innerMeta = (plain['meta'] ?? {}) as Record<string, unknown>;
-    if (outerMeta['device_id'] !== innerMeta['device_id'] || outerMeta['group_id'] !== innerMeta['group_id']) {
-      throw new UserError((t) => t.sync.err.modified(shown));
-    }
-  }
+  const header = headerOf(outer, file);
+  return {
+    header,
+    decode: async (options) => {
+      const shown = safeText(file);
+      if (outer.kind === 'plain') return checked(outer.doc, { text, bytes: typeof input === 'string' ? null : input }, shown);
+      const inner = await decrypt(outer.doc, shown, await options.passphrase());
+      const innerText = inner.toString('utf8');
+      const parsed = parseOuter(innerText, file);
+      if (parsed.kind !== 'plain') throw new UserError((t) => t.sync.err.modified(shown));
+      const outerMeta = outer.doc['meta'] as Record<string, unknown>;
+      const innerMeta = (parsed.doc['meta'] ?? {}) as Record<string, unknown>;
+      if (outerMeta['device_id'] !== innerMeta['device_id'] || outerMeta['group_id'] !== innerMeta['group_id']) {
+        throw new UserError((t) => t.sync.err.modified(shown));
+      }
+      return checked(parsed.doc, { text: innerText, bytes: inner }, shown);
+    },
+  };
+}
+
+/** Read a bundle file completely: decrypt, verify the checksum, validate every row. */
+export async function decodeBundle(input: string | Buffer, file: string, options: DecodeOptions): Promise<Bundle> {
+  return openBundle(input, file).decode(options);
+}
+
+function checked(plain: Record<string, unknown>, source: { text: string; bytes: Buffer | null }, shown: string): Bundle {
   const meta = plain['meta'];
   const data = plain['data'];
   if (typeof plain['checksum'] !== 'string' || meta === undefined || data === undefined) {
     throw new UserError((t) => t.sync.err.damaged(shown));
   }
-  if (plain['checksum'] !== checksumOfWritten(plainText, plain) && plain['checksum'] !== checksumOf({ meta, data })) {
+  if (plain['checksum'] !== checksumOfWritten(source, plain) && plain['checksum'] !== checksumOf({ meta, data })) {
     throw new UserError((t) => t.sync.err.modified(shown));
   }
   return validate(meta, data, shown);
@@ -284,17 +301,20 @@ const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
  * like the exported canonical data by being it, and it is what `data` was parsed from.
  * Anything else (a file written another way) is checked through canonicalJson.
  */
-function checksumOfWritten(text: string, doc: Record<string, unknown>): string | null {
+function checksumOfWritten(source: { text: string; bytes: Buffer | null }, doc: Record<string, unknown>): string | null {
+  const { text, bytes } = source;
   const head = JSON.stringify({ format: doc['format'], version: doc['version'], checksum: doc['checksum'], meta: doc['meta'] });
   const prefix = `${head.slice(0, -1)},"data":`;
   if (!text.startsWith(prefix)) return null;
   let end = text.length;
   while (end > prefix.length && JSON_SPACE.has(text[end - 1]!)) end--;
   if (text[end - 1] !== '}') return null;
-  return checksumOf({ meta: doc['meta'] }, text.slice(prefix.length, end - 1));
+  // When every character is one byte (ASCII), the bytes as read are hashed without encoding the text again.
+  const span = bytes !== null && bytes.length === text.length ? bytes.subarray(prefix.length, end - 1) : text.slice(prefix.length, end - 1);
+  return checksumOf({ meta: doc['meta'] }, span);
 }
 
-async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: string): Promise<string> {
+async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: string): Promise<Buffer> {
   const parsed = EncryptedDoc.safeParse(doc);
   if (!parsed.success) throw new UserError((t) => t.sync.err.damaged(shown));
   const { encryption: enc, meta } = parsed.data;
@@ -307,7 +327,7 @@ async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: 
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.iv, 'base64'));
     decipher.setAAD(Buffer.from(canonicalJson(header), 'utf8'));
     decipher.setAuthTag(Buffer.from(parsed.data.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(parsed.data.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(parsed.data.ciphertext, 'base64')), decipher.final()]);
   } catch {
     throw new UserError((t) => t.sync.err.modified(shown));
   }

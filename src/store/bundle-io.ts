@@ -10,9 +10,10 @@ function reason(err: unknown): string {
   return ((err as Error).message ?? String(err)).replace(/^[A-Z]+: /, '');
 }
 
-export function readBundleText(file: string): string {
+/** The file as read: the checksum of a bundle is checked over these bytes. */
+export function readBundleBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     throw new UserError((t) => t.sync.err.cannotRead(safeText(file), reason(err)));
   }

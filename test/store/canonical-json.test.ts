@@ -94,3 +94,31 @@ describe('checking the checksum of a file', () => {
     await expect(read(twice)).rejects.toSatisfy((e: UserError) => /veranderd of beschadigd/.test(e.render(t)));
   });
 });
+
+describe('checking the checksum over the bytes of a file', () => {
+  const stamps = { created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', device_id: 'd' };
+  const meta = { device_id: 'd', exported_at: '2026-01-01T00:00:00.000Z', app_version: 't', group_id: 'g', since: null, with_cases: false };
+  const fileOf = (name: string) =>
+    Buffer.from(
+      encodePlain({ meta, data: { groups: [{ id: 'g', name, min_size: 4, default_minutes: 120, default_method: '5-stappen', agreements: null, keep_cases: null, archived_at: null, ...stamps }] } } as unknown as Bundle),
+      'utf8',
+    );
+  const read = (b: Buffer) => decodeBundle(b, 'b.json', { passphrase: async () => '' });
+
+  it('reads the bytes of a file, with or without characters beyond ASCII', async () => {
+    await expect(read(fileOf('Groep'))).resolves.toMatchObject({ data: { groups: [{ name: 'Groep' }] } });
+    await expect(read(fileOf('Groep Zoë 😀'))).resolves.toMatchObject({ data: { groups: [{ name: 'Groep Zoë 😀' }] } });
+  });
+
+  it('refuses a file with one byte changed, also where it no longer is valid UTF-8', async () => {
+    for (const name of ['Groep', 'Groep Zoë']) {
+      const bytes = fileOf(name);
+      const at = bytes.indexOf('Groep') + 1;
+      for (const value of [0x6f, 0xff]) {
+        const spoiled = Buffer.from(bytes);
+        spoiled[at] = value;
+        await expect(read(spoiled)).rejects.toSatisfy((e: UserError) => /veranderd of beschadigd/.test(e.render(t)));
+      }
+    }
+  });
+});
