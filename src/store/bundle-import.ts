@@ -216,16 +216,29 @@ class Importer {
     return row;
   }
 
-  /** The rows here with the ids of rows[from..to), as values in the order of spec.columns. */
+  /** The rows here with the ids of rows[from..to) (and maybe a few more), as values in the order of spec.columns. */
   private loadLocal(spec: TableSpec, rows: readonly Row[], from: number, to: number): Map<string, Value[]> {
     const ids = new Array<string>(to - from);
-    for (let n = from; n < to; n++) ids[n - from] = rows[n]!['id'] as string;
+    let low = rows[from]!['id'] as string;
+    let high = low;
+    for (let n = from; n < to; n++) {
+      const id = rows[n]!['id'] as string;
+      ids[n - from] = id;
+      if (id < low) low = id;
+      else if (id > high) high = id;
+    }
+    const db = this.store.db;
     const cols = spec.columns.map((c) => `"${c.name}"`).join(', ');
+    // A bundle's rows come sorted by id, so a chunk usually covers a range of ids that holds
+    // little else here: reading that range is cheaper than looking up each id. When the range
+    // holds many other rows (a small bundle in a big database), each id is looked up instead.
+    const inRange = db.prepare(`SELECT count(*) FROM "${spec.name}" WHERE id BETWEEN ? AND ?`).pluck().get(low, high) as number;
     // Arrays rather than objects: reading a bundle again looks up every row it holds.
-    const local = this.store.db
-      .prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`)
-      .raw(true)
-      .all(JSON.stringify(ids)) as Value[][];
+    const local = (
+      inRange <= 2 * ids.length
+        ? db.prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id BETWEEN ? AND ?`).raw(true).all(low, high)
+        : db.prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids))
+    ) as Value[][];
     const map = new Map<string, Value[]>();
     for (const r of local) map.set(r[0] as string, r);
     return map;

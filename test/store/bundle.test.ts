@@ -111,6 +111,26 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(shared(c.store)).toEqual(shared(a.store));
   });
 
+  it('reads a small bundle again into a database that holds much more, and picks up its one change', async () => {
+    const { a, b, g } = bigGroup(120);
+    merge(b.store, await travel(exportOf(a.store, g.groupId)));
+    const c = laptop(tempDir(), 'c');
+    const small = seedGroup(c.store, 'Kleine groep');
+    recordMeeting(c.store, small, { startedAt: '2026-01-05T18:30:00Z' });
+    recordMeeting(c.store, small, { startedAt: '2026-02-02T18:30:00Z' });
+    const first = await travel(exportOf(c.store, small.groupId));
+    expect(merge(b.store, first)).toMatchObject({ meetingsAdded: 2 });
+    const before = dumpDb(b.store.path);
+    expect(merge(b.store, first)).toMatchObject({ meetingsAdded: 0, meetingsUpdated: 0, meetingsUnchanged: 2, otherAdded: 0, otherUpdated: 0 });
+    expect(dumpDb(b.store.path)).toBe(before);
+    const target = first.data.attendance[3]!;
+    c.clock.advance(60_000);
+    editRow(c.store, 'attendance', String(target['id']), 'present', target['present'] === 1 ? 0 : 1);
+    expect(merge(b.store, await travel(exportOf(c.store, small.groupId)))).toMatchObject({ meetingsUpdated: 1, meetingsUnchanged: 1 });
+    const row = 'SELECT present, updated_at FROM attendance WHERE id = ?';
+    expect(b.store.db.prepare(row).get(target['id'])).toEqual(c.store.db.prepare(row).get(target['id']));
+  });
+
   it('refuses a big bundle that breaks a unique rule, leaving the empty database and its schema untouched', async () => {
     const { a, b, g } = bigGroup(120);
     const fresh = schema(b.store);
