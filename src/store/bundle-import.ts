@@ -14,6 +14,22 @@ import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec
 // bundles again, or in another order, gives the same database.
 
 const LINK_PREFIX = 'sync.link.';
+/** How a row counts in the summary: as a meeting, as part of one (by meeting_id), or as something else. */
+const COUNTED_AS: Record<BundleTable, 'meeting' | 'part' | 'other'> = {
+  groups: 'other',
+  members: 'other',
+  meetings: 'meeting',
+  planned_meetings: 'other',
+  cases: 'other',
+  attendance: 'part',
+  meeting_cases: 'part',
+  egt_scores: 'part',
+  phase_runs: 'part',
+  pauses: 'part',
+  notes: 'part',
+  action_points: 'other',
+  edits: 'other',
+};
 /** Rows looked up in the database at a time. */
 const CHUNK = 2000;
 
@@ -326,17 +342,20 @@ class Importer {
   }
 
   private count(table: BundleTable, row: Row, action: 'insert' | 'update' | 'same'): void {
-    const meetingId = table === 'meetings' ? String(row['id']) : table === 'planned_meetings' || table === 'cases' || table === 'action_points' ? null : typeof row['meeting_id'] === 'string' ? row['meeting_id'] : null;
+    const kind = COUNTED_AS[table];
+    const meetingId = kind === 'meeting' ? (row['id'] as string) : kind === 'part' && typeof row['meeting_id'] === 'string' ? row['meeting_id'] : null;
     if (meetingId === null) {
       if (action === 'insert') this.summary.otherAdded++;
       else if (action === 'update') this.summary.otherUpdated++;
       return;
     }
     const before = this.meetingState.get(meetingId);
-    const now = table === 'meetings' && action === 'insert' ? 'added' : action === 'same' ? 'unchanged' : 'updated';
-    if (before === 'added' || (before === 'updated' && now === 'unchanged')) return;
+    if (before === 'added') return;
+    const now = kind === 'meeting' && action === 'insert' ? 'added' : action === 'same' ? 'unchanged' : 'updated';
+    if (before === now || (before === 'updated' && now === 'unchanged')) return;
     this.meetingState.set(meetingId, now);
   }
+
 
   /**
    * Losing values from another device go into the edit history, unless the history
