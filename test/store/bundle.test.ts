@@ -150,6 +150,24 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(dumpDb(b.store.path)).toBe(before);
   });
 
+  it('leaves the empty database and its schema untouched when a big import stops halfway', async () => {
+    const { a, b, g } = bigGroup(120);
+    const fresh = schema(b.store);
+    const before = dumpDb(b.store.path);
+    const bundle = exportOf(a.store, g.groupId);
+    // Refused while merging, after the indexes of the empty tables were set aside.
+    bundle.data.members.at(-1)!['name'] = 'Zoë\u0007';
+    const read = await travel(bundle);
+    expect(() => merge(b.store, read)).toThrow(UserError);
+    try {
+      merge(b.store, read);
+    } catch (err) {
+      expect((err as UserError).render(t)).toMatch(/stuurtekens/);
+    }
+    expect(schema(b.store)).toEqual(fresh);
+    expect(dumpDb(b.store.path)).toBe(before);
+  });
+
   it('reads a big bundle again without writing anything, and still picks up the one row that changed', async () => {
     // More attendance rows than the import looks up at a time.
     const { a, b, g } = bigGroup(210);
