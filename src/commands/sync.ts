@@ -7,7 +7,7 @@ import { nameKey, safeText } from '../domain/names.js';
 import type { Group } from '../domain/types.js';
 import { getGroup, listGroups, resolveGroup } from '../store/groups.js';
 import { buildBundle, countMeetings } from '../store/bundle-export.js';
-import { canonicalJson, decodeBundle, encodeEncrypted, encodePlain, openBundle, type Bundle } from '../store/bundle-file.js';
+import { canonicalJson, decodeBundle, encodeEncrypted, encodePlain, holdsSameData, openBundle, type Bundle } from '../store/bundle-file.js';
 import { findNameClashes, importBundles, loadLinks, type ImportResult, type NameClash } from '../store/bundle-import.js';
 import { bundleFileName, readBundleBytes, scanFolder, setSyncFolder, writeFileAtomic } from '../store/bundle-io.js';
 
@@ -270,9 +270,16 @@ async function writeOwnBundle(
 ): Promise<boolean> {
   const passphrase = withCases ? await pass.get(file) : undefined;
   const { bundle, text } = await makeBundleText(ctx, group, { withCases, ...(passphrase ? { passphrase } : {}) });
+  let bytes: Buffer | null = null;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    bytes = null;
+  }
+  if (bytes !== null && !withCases && holdsSameData(bytes, text)) return false;
   let existing: Bundle | null = null;
   try {
-    existing = await decodeBundle(readFileSync(file), file, { passphrase: async () => passphrase ?? '' });
+    existing = bytes === null ? null : await decodeBundle(bytes, file, { passphrase: async () => passphrase ?? '' });
   } catch {
     existing = null;
   }

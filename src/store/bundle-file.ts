@@ -143,6 +143,34 @@ export function encodePlain(bundle: Bundle): string {
   return `${JSON.stringify(head).slice(0, -1)},"data":${data}}\n`;
 }
 
+/**
+ * Does this existing plain bundle file hold the same data as the new file text (both as
+ * encodePlain writes them)? Checked on the bytes: the same data text, a checksum that holds
+ * for it, the same laptop and group, no case content. False means "not known to be the
+ * same": the caller then reads the file the long way. Sync asks this on every run, so an
+ * unchanged folder costs a comparison, not a second import of its own file.
+ */
+export function holdsSameData(existing: Buffer, text: string): boolean {
+  const at = text.indexOf(',"data":');
+  if (at < 0) return false;
+  const tail = Buffer.from(text.slice(at), 'utf8');
+  if (existing.length <= tail.length || existing.compare(tail, 0, tail.length, existing.length - tail.length) !== 0) return false;
+  let head: { format?: unknown; version?: unknown; checksum?: unknown; meta?: Partial<BundleMeta> };
+  let mine: { meta: Partial<BundleMeta> };
+  try {
+    head = JSON.parse(`${existing.toString('utf8', 0, existing.length - tail.length)}}`) as typeof head;
+    mine = JSON.parse(`${text.slice(0, at)}}`) as typeof mine;
+  } catch {
+    return false;
+  }
+  const meta = head.meta;
+  if (head.format !== BUNDLE_FORMAT || head.version !== BUNDLE_VERSION || meta === null || typeof meta !== 'object') return false;
+  if (meta.with_cases !== false || meta.device_id !== mine.meta.device_id || meta.group_id !== mine.meta.group_id) return false;
+  // The data text runs from after ,"data": to the closing brace and newline of the document.
+  const data = tail.subarray(8, tail.length - 2);
+  return head.checksum === checksumOf({ meta }, data);
+}
+
 // scrypt cost: about 0.1 s and 32 MiB on a laptop; the limits refuse files that would make us spin.
 const SCRYPT = { N: 1 << 15, r: 8, p: 1 };
 const SCRYPT_MAX_N = 1 << 20;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, checksumOf, decodeBundle, encodePlain, type Bundle } from '../../src/store/bundle-file.js';
+import { canonicalJson, checksumOf, decodeBundle, encodePlain, holdsSameData, type Bundle } from '../../src/store/bundle-file.js';
 import { createHash } from 'node:crypto';
 import { UserError } from '../../src/errors.js';
 import { messages } from '../../src/ui/i18n/index.js';
@@ -120,5 +120,26 @@ describe('checking the checksum over the bytes of a file', () => {
         await expect(read(spoiled)).rejects.toSatisfy((e: UserError) => /veranderd of beschadigd/.test(e.render(t)));
       }
     }
+  });
+});
+
+describe('telling whether sync must rewrite its own file', () => {
+  const stamps = { created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z', device_id: 'd' };
+  const group = (name: string) => ({ id: 'g', name, min_size: 4, default_minutes: 120, default_method: '5-stappen', agreements: null, keep_cases: null, archived_at: null, ...stamps });
+  const meta = (at: string) => ({ device_id: 'd', exported_at: at, app_version: 't', group_id: 'g', since: null, with_cases: false });
+  const file = (name: string, at: string) => encodePlain({ meta: meta(at), data: { groups: [group(name)], members: [] } } as unknown as Bundle);
+  const old = file('Groep', '2026-01-01T00:00:00.000Z');
+
+  it('sees the same data exported at another moment as the same', () => {
+    expect(holdsSameData(Buffer.from(old), file('Groep', '2026-03-01T00:00:00.000Z'))).toBe(true);
+  });
+
+  it('does not vouch for other data, a broken checksum, another laptop or another layout', () => {
+    const now = file('Groep', '2026-03-01T00:00:00.000Z');
+    expect(holdsSameData(Buffer.from(old), file('Groep 2', '2026-03-01T00:00:00.000Z'))).toBe(false);
+    expect(holdsSameData(Buffer.from(old.replace(/sha256:[0-9a-f]{4}/, 'sha256:0000')), now)).toBe(false);
+    expect(holdsSameData(Buffer.from(old.replace('"device_id":"d","exported_at"', '"device_id":"e","exported_at"')), now)).toBe(false);
+    expect(holdsSameData(Buffer.from(`${JSON.stringify(JSON.parse(old), null, 1)}\n`), now)).toBe(false);
+    expect(holdsSameData(Buffer.from(''), now)).toBe(false);
   });
 });
