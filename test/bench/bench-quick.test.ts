@@ -31,6 +31,8 @@ describe('npm run bench -- --quick', () => {
     expect(r.startup.cpu.helpRatio).toBeGreaterThan(0);
     expect(r.dbSize.small.bytesPerMeeting).toBeGreaterThan(0);
     expect(r.idleTimer.cpuPercent).toBeGreaterThanOrEqual(0);
+    // Export and both imports are timed, each with its CPU time next to the wall time.
+    if (r.import) for (const step of ['export', 'first', 'again']) expect(r.import.cpu[step].runs, step).toBe(r.import[step].runs);
     // A part whose command has not landed yet is named, never silently empty.
     const missing = new Set(r.notAvailable.map((n: { part: string }) => n.part));
     for (const [part, key] of [['report', 'report'], ['html', 'html'], ['import', 'import'], ['memory', 'memory']] as const) {
