@@ -248,6 +248,8 @@ class Importer {
     // A bundle's rows come sorted by id, so a chunk usually covers a range of ids that holds
     // little else here: reading that range is cheaper than looking up each id. When the range
     // holds many other rows (a small bundle in a big database), each id is looked up instead.
+    // Ids are ASCII (bundle-file.ts refuses others), where JS and SQLite order text alike, so
+    // the range holds every id of the chunk.
     const inRange = db.prepare(`SELECT count(*) FROM "${spec.name}" WHERE id BETWEEN ? AND ?`).pluck().get(low, high) as number;
     // Arrays rather than objects: reading a bundle again looks up every row it holds.
     const local = (
