@@ -358,7 +358,6 @@ class Importer {
     this.meetingState.set(meetingId, now);
   }
 
-
   /**
    * Losing values from another device go into the edit history, unless the history
    * already shows that value being replaced (an edit made with `log --edit` after
