@@ -131,6 +131,16 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(b.store.db.prepare(row).get(target['id'])).toEqual(c.store.db.prepare(row).get(target['id']));
   });
 
+  it('a dry run of a big bundle into an empty database reports it all and changes nothing, schema included', async () => {
+    const { a, b, g } = bigGroup(120);
+    const fresh = schema(b.store);
+    const before = dumpDb(b.store.path);
+    const r = importBundles(b.store, [await travel(exportOf(a.store, g.groupId))], { links: [], dryRun: true });
+    expect(r).toMatchObject({ meetingsAdded: 120, conflicts: 0 });
+    expect(schema(b.store)).toEqual(fresh);
+    expect(dumpDb(b.store.path)).toBe(before);
+  });
+
   it('refuses a big bundle that breaks a unique rule, leaving the empty database and its schema untouched', async () => {
     const { a, b, g } = bigGroup(120);
     const fresh = schema(b.store);
