@@ -233,12 +233,14 @@ class Importer {
   }
 
   /** The rows here with the ids of rows[from..to) (and maybe a few more), as values in the order of spec.columns. */
-  private loadLocal(spec: TableSpec, rows: readonly Row[], from: number, to: number): Map<string, Value[]> {
+  private loadLocal(spec: TableSpec, rows: readonly Row[], from: number, to: number): Lookup {
     const ids = new Array<string>(to - from);
     let low = rows[from]!['id'] as string;
     let high = low;
+    let ordered = true;
     for (let n = from; n < to; n++) {
       const id = rows[n]!['id'] as string;
+      if (n > from && id < ids[n - from - 1]!) ordered = false;
       ids[n - from] = id;
       if (id < low) low = id;
       else if (id > high) high = id;
@@ -252,14 +254,15 @@ class Importer {
     // the range holds every id of the chunk.
     const inRange = db.prepare(`SELECT count(*) FROM "${spec.name}" WHERE id BETWEEN ? AND ?`).pluck().get(low, high) as number;
     // Arrays rather than objects: reading a bundle again looks up every row it holds.
-    const local = (
-      inRange <= 2 * ids.length
-        ? db.prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id BETWEEN ? AND ?`).raw(true).all(low, high)
-        : db.prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids))
-    ) as Value[][];
-    const map = new Map<string, Value[]>();
-    for (const r of local) map.set(r[0] as string, r);
-    return map;
+    if (inRange <= 2 * ids.length) {
+      const local = db.prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id BETWEEN ? AND ? ORDER BY id`).raw(true).all(low, high) as Value[][];
+      // Both in id order: walked side by side, without a map.
+      if (ordered && inOrder(local)) return new SortedLookup(local);
+      return mapLookup(local);
+    }
+    return mapLookup(
+      db.prepare(`SELECT ${cols} FROM "${spec.name}" WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids)) as Value[][],
+    );
   }
 
   private mergeTable(spec: TableSpec, incoming: readonly Row[]): void {
@@ -288,7 +291,7 @@ class Importer {
     for (let from = 0; from < rows.length; from += CHUNK) {
       const to = Math.min(rows.length, from + CHUNK);
       // Rows written before this chunk are in the database, so the lookup finds them.
-      const local = empty ? new Map<string, Value[]>() : this.loadLocal(spec, rows, from, to);
+      const local: Lookup = empty ? new Map<string, Value[]>() : this.loadLocal(spec, rows, from, to);
       if (!empty) written = new Map();
       for (let n = from; n < to; n++) {
         const row = rows[n]!;
@@ -387,6 +390,35 @@ class Importer {
       if (r.changes > 0) this.conflictRows.add(`${table}:${rowId}`);
     }
     this.summary.conflicts = this.conflictRows.size;
+  }
+}
+
+/** The local rows of one chunk, by id. */
+interface Lookup {
+  get(id: string): Value[] | undefined;
+}
+
+function mapLookup(rows: Value[][]): Lookup {
+  const map = new Map<string, Value[]>();
+  for (const r of rows) map.set(r[0] as string, r);
+  return map;
+}
+
+function inOrder(rows: Value[][]): boolean {
+  for (let i = 1; i < rows.length; i++) if ((rows[i]![0] as string) <= (rows[i - 1]![0] as string)) return false;
+  return true;
+}
+
+/** Rows in id order, asked for in id order: one pass over both. */
+class SortedLookup implements Lookup {
+  private at = 0;
+
+  constructor(private readonly rows: Value[][]) {}
+
+  get(id: string): Value[] | undefined {
+    while (this.at < this.rows.length && (this.rows[this.at]![0] as string) < id) this.at++;
+    const row = this.rows[this.at];
+    return row !== undefined && row[0] === id ? row : undefined;
   }
 }
 

@@ -192,6 +192,10 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(again).toMatchObject({ meetingsAdded: 0, meetingsUpdated: 0, meetingsUnchanged: 210, otherAdded: 0, otherUpdated: 0, conflicts: 0 });
     expect(changes()).toBe(writesBefore);
     expect(dumpDb(b.store.path)).toBe(before);
+    // Rows in another order than the exporter writes them (by id) change nothing either.
+    const shuffled = { ...bundle, data: { ...bundle.data, attendance: [...bundle.data.attendance].reverse() } };
+    expect(merge(b.store, shuffled)).toMatchObject({ meetingsUnchanged: 210, otherAdded: 0, otherUpdated: 0 });
+    expect(changes()).toBe(writesBefore);
 
     // One attendance row near the end (the last chunk) corrected on laptop a.
     const target = bundle.data.attendance.at(-3)!;
