@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { safeText } from '../domain/names.js';
 import type { Row } from '../domain/merge.js';
@@ -220,22 +219,38 @@ export interface BundleHeader {
 
 type Parsed = { kind: 'plain'; doc: Record<string, unknown> } | { kind: 'encrypted'; doc: Record<string, unknown> };
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const EncryptedDoc = z.object({
-  meta: z.object({ device_id: z.string().min(1).max(100), exported_at: z.string(), group_id: z.string().min(1).max(100), with_cases: z.literal(true) }),
-  encryption: z.object({
-    cipher: z.literal('aes-256-gcm'),
-    kdf: z.literal('scrypt'),
-    N: z.number().int().min(1024).max(SCRYPT_MAX_N),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(4),
-    salt: b64,
-    iv: b64,
-    check: b64,
-  }),
-  ciphertext: b64,
-  tag: b64,
-});
+// The few header fields are checked by hand: a schema library costs more to load (about 100
+// modules) than every other part of an import of a small bundle.
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isText = (v: unknown, min: number, max: number): v is string => typeof v === 'string' && v.length >= min && v.length <= max;
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const isB64 = (v: unknown): v is string => typeof v === 'string' && B64.test(v);
+
+interface EncryptedDoc {
+  meta: { device_id: string; exported_at: string; group_id: string; with_cases: true };
+  encryption: { cipher: 'aes-256-gcm'; kdf: 'scrypt'; N: number; r: number; p: number; salt: string; iv: string; check: string };
+  ciphertext: string;
+  tag: string;
+}
+
+/** The encrypted document's fields, and only those (the header they make is authenticated); null when one is off. */
+function encryptedDoc(doc: Obj): EncryptedDoc | null {
+  const { meta: m, encryption: e, ciphertext, tag } = doc;
+  if (!isObj(m) || !isObj(e) || !isB64(ciphertext) || !isB64(tag)) return null;
+  const { device_id, exported_at, group_id, with_cases } = m;
+  if (!isText(device_id, 1, 100) || typeof exported_at !== 'string' || !isText(group_id, 1, 100) || with_cases !== true) return null;
+  const { cipher, kdf, N, r, p, salt, iv, check } = e;
+  if (cipher !== 'aes-256-gcm' || kdf !== 'scrypt' || !isInt(N, 1024, SCRYPT_MAX_N) || !isInt(r, 1, 32) || !isInt(p, 1, 4)) return null;
+  if (!isB64(salt) || !isB64(iv) || !isB64(check)) return null;
+  return {
+    meta: { device_id, exported_at, group_id, with_cases },
+    encryption: { cipher, kdf, N, r, p, salt, iv, check },
+    ciphertext,
+    tag,
+  };
+}
 
 /** Parse the outer document: format, version, plain or encrypted. Throws one-line UserErrors. */
 function parseOuter(text: string, file: string): Parsed {
@@ -343,9 +358,9 @@ function checksumOfWritten(source: { text: string; bytes: Buffer | null }, doc: 
 }
 
 async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: string): Promise<Buffer> {
-  const parsed = EncryptedDoc.safeParse(doc);
-  if (!parsed.success) throw new UserError((t) => t.sync.err.damaged(shown));
-  const { encryption: enc, meta } = parsed.data;
+  const parsed = encryptedDoc(doc);
+  if (parsed === null) throw new UserError((t) => t.sync.err.damaged(shown));
+  const { encryption: enc, meta } = parsed;
   const salt = Buffer.from(enc.salt, 'base64');
   const { key, check } = await deriveKeys(passphrase, salt, { N: enc.N, r: enc.r, p: enc.p });
   const stored = Buffer.from(enc.check, 'base64');
@@ -354,8 +369,8 @@ async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: 
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.iv, 'base64'));
     decipher.setAAD(Buffer.from(canonicalJson(header), 'utf8'));
-    decipher.setAuthTag(Buffer.from(parsed.data.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(parsed.data.ciphertext, 'base64')), decipher.final()]);
+    decipher.setAuthTag(Buffer.from(parsed.tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(parsed.ciphertext, 'base64')), decipher.final()]);
   } catch {
     throw new UserError((t) => t.sync.err.modified(shown));
   }
@@ -364,14 +379,15 @@ async function decrypt(doc: Record<string, unknown>, shown: string, passphrase: 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
-const Meta = z.object({
-  device_id: z.string().regex(ID),
-  exported_at: z.string().regex(ISO),
-  app_version: z.string().max(50),
-  group_id: z.string().regex(ID),
-  since: z.string().max(40).nullable(),
-  with_cases: z.boolean(),
-});
+/** The plain bundle's meta with only its known fields, in this order; null when one is off. */
+function metaOf(m: unknown): BundleMeta | null {
+  if (!isObj(m)) return null;
+  const { device_id, exported_at, app_version, group_id, since, with_cases } = m;
+  if (typeof device_id !== 'string' || !ID.test(device_id) || typeof exported_at !== 'string' || !ISO.test(exported_at)) return null;
+  if (!isText(app_version, 0, 50) || typeof group_id !== 'string' || !ID.test(group_id)) return null;
+  if ((since !== null && !isText(since, 0, 40)) || typeof with_cases !== 'boolean') return null;
+  return { device_id, exported_at, app_version, group_id, since, with_cases };
+}
 
 function columnOk(c: ColumnSpec, v: unknown): boolean {
   if (v === null) return c.nullable;
@@ -394,8 +410,8 @@ function pick(raw: Record<string, unknown>, columns: readonly ColumnSpec[]): Row
 // A hand loop rather than a schema per row: bundles of 10,000 meetings hold a few hundred
 // thousand rows, and this check runs on every one of them.
 function validate(metaRaw: unknown, dataRaw: unknown, shown: string): Bundle {
-  const meta = Meta.safeParse(metaRaw);
-  if (!meta.success) throw new UserError((t) => t.sync.err.invalid(shown, 'meta'));
+  const meta = metaOf(metaRaw);
+  if (meta === null) throw new UserError((t) => t.sync.err.invalid(shown, 'meta'));
   if (dataRaw === null || typeof dataRaw !== 'object' || Array.isArray(dataRaw)) throw new UserError((t) => t.sync.err.invalid(shown, 'data'));
   const data = {} as BundleData;
   for (const table of BUNDLE_TABLES) {
@@ -427,5 +443,5 @@ function validate(metaRaw: unknown, dataRaw: unknown, shown: string): Bundle {
     }
     data[table] = out;
   }
-  return { meta: meta.data, data };
+  return { meta, data };
 }

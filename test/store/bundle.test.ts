@@ -388,6 +388,22 @@ describe('reading a bad bundle file', { timeout: 120_000 }, () => {
     ['foreign JSON', () => '{"name":"my-app","version":"1.0.0"}', /geen intervisie-bundel/],
     ['not JSON at all', () => 'hello\n', /geen intervisie-bundel/],
   ];
+  it('refuses a meta or an encryption header that is off, even with a checksum that holds', async () => {
+    const { a, g } = twoLaptops();
+    recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
+    const bundle = exportOf(a.store, g.groupId);
+    const read = (text: string) => decodeBundle(text, 'x.json', { passphrase: async () => 'groepsgeheim' });
+    for (const meta of [{ exported_at: 'gisteren' }, { since: undefined }, { with_cases: 'nee' }, { device_id: 'a b' }, { app_version: 'x'.repeat(51) }]) {
+      await expectUserError(read(encodePlain({ ...bundle, meta: { ...bundle.meta, ...meta } as Bundle['meta'] })), /ongeldige gegevens \(meta\)/);
+    }
+    const doc = JSON.parse(await encodeEncrypted(bundle, 'groepsgeheim')) as { encryption: Record<string, unknown>; meta: Record<string, unknown> };
+    await expect(read(JSON.stringify(doc))).resolves.toMatchObject({ meta: { group_id: g.groupId } });
+    for (const encryption of [{ N: 2 ** 21 }, { p: 5 }, { r: 1.5 }, { cipher: 'aes-128-gcm' }, { salt: 'niet base64!' }]) {
+      await expectUserError(read(JSON.stringify({ ...doc, encryption: { ...doc.encryption, ...encryption } })), /afgebroken of beschadigd/);
+    }
+    await expectUserError(read(JSON.stringify({ ...doc, meta: { ...doc.meta, with_cases: false } })), /afgebroken of beschadigd/);
+  });
+
   it.each(cases)('%s: one clear line', async (_name, spoil, pattern) => {
     const { text } = await goodText();
     await expectUserError(decodeBundle(spoil(text), 'x.json', { passphrase: async () => '' }), pattern);
