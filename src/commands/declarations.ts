@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
 import type { HelpMessages } from '../ui/i18n/help.js';
-import type { Messages } from '../ui/i18n/index.js';
 import { registerBetweenCommands } from './between-cli.js';
 import { registerGroupCommands } from './group-cli.js';
 import { registerMethodsCommands } from './methods-cli.js';
@@ -37,9 +36,6 @@ export function declareCommands(program: Command, run: Runner, t: HelpMessages):
   registerTimerCommands(program, run, t);
   registerBetweenCommands(program, run, t);
   registerTrustCommands(program, run, t);
-  // report-cli.ts reads only `t.report.cmd` and `t.help`, both in HelpMessages, but its
-  // parameter still says Messages; test/ui/root-help.test.ts checks that every description
-  // it declares is a text.
-  registerReportCommands(program, run, t as Messages);
+  registerReportCommands(program, run, t);
   registerSyncCommands(program, run, t);
 }

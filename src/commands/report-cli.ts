@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { Runner } from '../cli.js';
-import type { Messages } from '../ui/i18n/index.js';
+import type { HelpMessages } from '../ui/i18n/help.js';
 import { collect } from './options.js';
 
 // Declarations only: the implementations load when a command actually runs.
-export function registerReportCommands(program: Command, run: Runner, t: Messages): void {
+export function registerReportCommands(program: Command, run: Runner, t: HelpMessages): void {
   const m = t.report.cmd;
 
   program

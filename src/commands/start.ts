@@ -24,13 +24,15 @@ export interface StartOptions {
   markdown?: string;
   /** Tests replace the live phase screen. */
   runPhase?: PhaseRunner;
+  /** The welcome was already shown (on a laptop without a group, before creating it). */
+  welcomed?: boolean;
 }
 
 export async function start(ctx: Ctx, opts: StartOptions): Promise<void> {
   if (opts.demo) return demo(ctx, opts);
-  ctx.out.heading(ctx.t.meeting.say.welcome);
   const store = ctx.store();
   if (listGroups(store).length === 0 && opts.group === undefined) {
+    ctx.out.heading(ctx.t.meeting.say.welcome);
     if (!ctx.interactive) {
       ctx.out.line(ctx.t.groups.say.noGroupsStart);
       return;
@@ -42,7 +44,7 @@ export async function start(ctx: Ctx, opts: StartOptions): Promise<void> {
       ctx.out.line(ctx.t.groups.say.nextSteps);
       return;
     }
-    await startIn(ctx, store, created, opts);
+    await startIn(ctx, store, created, { ...opts, welcomed: true });
     return;
   }
   const group = resolveGroup(store, opts.group);
@@ -53,6 +55,8 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
   const t = ctx.t.meeting;
   const lock = SessionLock.acquire(store.path, group.id);
   if (!lock) throw new UserError((tt) => tt.meeting.err.alreadyRunning(group.name));
+  // Only once the meeting is ours: a refused second start prints its one line and nothing else.
+  if (!opts.welcomed) ctx.out.heading(t.say.welcome);
   try {
     const running = db.runningMeetings(store, group.id)[0];
     if (running) {

@@ -26,8 +26,10 @@ describe('one meeting per group at a time', () => {
     expect(lock).not.toBeNull();
     try {
       const before = dumpDb(db);
-      const { ctx } = testCtx({ db, prompter: new RulePrompter([]) });
+      const { ctx, stdout } = testCtx({ db, prompter: new RulePrompter([]) });
       await expect(start(ctx, {})).rejects.toMatchObject({ name: 'UserError' });
+      // Nothing else on the screen: no welcome before the refusal.
+      expect(stdout.text).toBe('');
       try {
         await start(ctx, {});
       } catch (err) {

@@ -25,7 +25,7 @@ export const nl = {
     cannotOpen: (path: string, reason: string) => `Kan de database ${path} niet openen: ${reason}`,
     readOnly: (path: string) => `De database ${path} is alleen-lezen; er kan niets worden opgeslagen.`,
     busy: 'De database is bezet door een ander intervisie-proces. Probeer het zo opnieuw.',
-    corrupt: (path: string) => `De database ${path} is beschadigd. Gebruik 'intervisie doctor' of zet een back-up terug.`,
+    corrupt: (path: string) => `De database ${path} is beschadigd. Zet een back-up terug; 'intervisie doctor' laat zien wat er mis is.`,
     diskFull: 'De schijf is vol: er is niets opgeslagen. Maak ruimte vrij en probeer het opnieuw.',
   },
   ui: {
@@ -66,7 +66,7 @@ export const en: typeof nl = {
     cannotOpen: (path, reason) => `Cannot open the database ${path}: ${reason}`,
     readOnly: (path) => `The database ${path} is read-only; nothing can be saved.`,
     busy: 'The database is busy in another intervisie process. Try again in a moment.',
-    corrupt: (path) => `The database ${path} is damaged. Use 'intervisie doctor' or restore a backup.`,
+    corrupt: (path) => `The database ${path} is damaged. Restore a backup; 'intervisie doctor' shows what is wrong.`,
     diskFull: 'The disk is full: nothing was saved. Free some space and try again.',
   },
   ui: {
