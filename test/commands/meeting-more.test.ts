@@ -10,6 +10,7 @@ import { testCtx } from '../helpers/ctx.js';
 import { dumpDb } from '../helpers/db-dump.js';
 import { RulePrompter } from '../helpers/rule-prompter.js';
 import { tempDb } from '../helpers/tmp.js';
+import { phaseRunner } from '../helpers/phase-runner.js';
 
 function setup(): { db: string; groupId: string } {
   const db = tempDb();
@@ -78,10 +79,7 @@ describe('start --demo', () => {
     const { ctx, stdout, stderr } = testCtx({ db, clock, prompter: new RulePrompter(rules) });
     await start(ctx, {
       demo: true,
-      runPhase: async (_c, o) => {
-        clock.advance(o.plannedSeconds * 1000);
-        return { action: 'next', plannedSeconds: o.plannedSeconds, elapsedSeconds: o.plannedSeconds, pausedSeconds: 0, overtimeSeconds: 0 };
-      },
+      runPhase: phaseRunner(clock),
     });
     ctx.dispose();
     expect(stderr.text).toContain('OEFENMODUS');
@@ -112,10 +110,7 @@ describe('choosing the method by the kind of work question', () => {
     const { ctx } = testCtx({ db, clock, prompter });
     await start(ctx, {
       demo: true,
-      runPhase: async (_c, o) => {
-        clock.advance(o.plannedSeconds * 1000);
-        return { action: 'next', plannedSeconds: o.plannedSeconds, elapsedSeconds: o.plannedSeconds, pausedSeconds: 0, overtimeSeconds: 0 };
-      },
+      runPhase: phaseRunner(clock),
     });
     ctx.dispose();
     expect(methodAsked).toBe(2);
@@ -151,11 +146,7 @@ describe('a short method in a long meeting', () => {
     const { ctx, stdout } = testCtx({ db, clock, prompter });
     await start(ctx, {
       demo: true,
-      runPhase: async (_c, o) => {
-        planned.push(o.plannedSeconds / 60);
-        clock.advance(o.plannedSeconds * 1000);
-        return { action: 'next', plannedSeconds: o.plannedSeconds, elapsedSeconds: o.plannedSeconds, pausedSeconds: 0, overtimeSeconds: 0 };
-      },
+      runPhase: phaseRunner(clock, { planned }),
     });
     ctx.dispose();
     const offers = prompter.offered.filter((o) => o.message.includes('Klopt de planning'));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/clock.js';
 import { abort, resume, start } from '../../src/commands/start.js';
-import type { PhaseRunner } from '../../src/commands/meeting-flow.js';
 import { InterruptedError } from '../../src/errors.js';
 import { createGroup } from '../../src/store/groups.js';
 import { addPreparedCase } from '../../src/store/cases.js';
@@ -10,6 +9,7 @@ import { testCtx } from '../helpers/ctx.js';
 import { RulePrompter, type Rule } from '../helpers/rule-prompter.js';
 import { tempDb } from '../helpers/tmp.js';
 import { queryRows as rows, queryValue as count } from '../helpers/db-dump.js';
+import { phaseRunner } from '../helpers/phase-runner.js';
 
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan'];
 
@@ -23,21 +23,6 @@ function setup(o: { prepared?: boolean } = {}): string {
   }
   store.close();
   return db;
-}
-
-/** Phases end by themselves after their planned time (plus `extra` seconds); notes are taken during the advice phase. */
-function phaseRunner(clock: FakeClock, o: { extra?: number; noteDuring?: string } = {}): PhaseRunner {
-  return async (_ctx, opts) => {
-    const planned = opts.plannedSeconds;
-    const already = opts.elapsedSeconds ?? 0;
-    if (o.noteDuring && opts.label.includes(o.noteDuring) && opts.onNote) {
-      clock.advance(30_000);
-      await opts.onNote(() => 'nog 1:00');
-    }
-    const spent = Math.max(0, planned - already + (o.extra ?? 0));
-    clock.advance(spent * 1000);
-    return { action: 'next', plannedSeconds: planned, elapsedSeconds: planned + (o.extra ?? 0), pausedSeconds: opts.pausedSeconds ?? 0, overtimeSeconds: Math.max(0, o.extra ?? 0) };
-  };
 }
 
 /** Answers for a whole 5-stappen meeting: two new cases, group EGT scores, one advice per participant. */

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { builtinMethodsDir, loadMethods } from '../../src/catalog/methods.js';
 import { FakeClock } from '../../src/clock.js';
-import type { PhaseRunner } from '../../src/commands/meeting-flow.js';
 import { start } from '../../src/commands/start.js';
 import type { Method } from '../../src/domain/method.js';
 import { createGroup } from '../../src/store/groups.js';
@@ -12,6 +11,7 @@ import { testCtx } from '../helpers/ctx.js';
 import { RulePrompter, type Rule } from '../helpers/rule-prompter.js';
 import { tempDb } from '../helpers/tmp.js';
 import { queryRows as rows } from '../helpers/db-dump.js';
+import { phaseRunner } from '../helpers/phase-runner.js';
 
 // Every shipped method, run from the first to the last phase through the real meeting flow.
 
@@ -25,15 +25,6 @@ function setup(): string {
   createGroup(store, { name: 'Coaches', members: MEMBERS, minSize: 4, minutes: 120, method: '5-stappen' });
   store.close();
   return db;
-}
-
-/** Every phase simply runs its planned time and ends. */
-function phaseRunner(clock: FakeClock): PhaseRunner {
-  return async (_ctx, o) => {
-    const planned = o.plannedSeconds;
-    clock.advance(Math.max(0, planned - (o.elapsedSeconds ?? 0)) * 1000);
-    return { action: 'next', plannedSeconds: planned, elapsedSeconds: planned, pausedSeconds: o.pausedSeconds ?? 0, overtimeSeconds: 0 };
-  };
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceRound, Chair, checkCommon, closing, group, opening, query } from '../helpers/meeting-script.js';
+import { adviceRound, analysisPhases, Chair, checkCommon, closing, group, opening, query } from '../helpers/meeting-script.js';
 import { KEY, PtySession, stripAnsi } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
 
@@ -11,16 +11,7 @@ describe('a whole meeting typed in a real terminal', () => {
     const c = new Chair(s);
     await opening(c);
     await c.runPhase('Fase 1 van 5: Probleeminventarisatie');
-    await c.answer('De werkvraag zoals de inbrenger die stelt', 'Hoe zeg ik nee tegen extra sessies?\r');
-    await c.keepPlan();
-    await c.runPhase('Fase 2 van 5: Analyse');
-    await c.answer('nr. 1', 'Wat gebeurde er precies?\r');
-    await c.answer('nr. 2', KEY.enter);
-    await c.keepPlan();
-    await c.runPhase('Fase 3 van 5: Bewustwording');
-    await c.answer('De nieuwe vraag van de inbrenger', 'Wat maakt nee zeggen moeilijk?\r');
-    await c.answer('eigen aandeel', KEY.enter);
-    await c.keepPlan();
+    await analysisPhases(c, { question: 'Hoe zeg ik nee tegen extra sessies?', analysis: 'Wat gebeurde er precies?', newQuestion: 'Wat maakt nee zeggen moeilijk?' });
     await c.runPhase('Fase 4 van 5: Advies', async () => {
       await adviceRound(c, ['Anna', 'Carla', 'Daan']);
       await c.answer('Reactie van de inbrenger', 'Het advies van Carla past.\r');
@@ -104,16 +95,12 @@ describe('SIGKILL in the advice phase, then resume', () => {
     const c = new Chair(s);
     await opening(c);
     await c.runPhase('Fase 1 van 5: Probleeminventarisatie');
-    await c.answer('De werkvraag zoals de inbrenger die stelt', 'Hoe zeg ik nee?\r');
-    await c.keepPlan();
-    await c.runPhase('Fase 2 van 5: Analyse');
-    await c.answer('nr. 1', 'Wat gebeurde er?\r');
-    await c.answer('nr. 2', KEY.enter);
-    await c.keepPlan();
-    await c.runPhase('Fase 3 van 5: Bewustwording');
-    await c.answer('De nieuwe vraag van de inbrenger', 'Waarom vind ik nee zeggen lastig?\r');
-    await c.answer('eigen aandeel', 'Ik wil aardig gevonden worden\r');
-    await c.keepPlan();
+    await analysisPhases(c, {
+      question: 'Hoe zeg ik nee?',
+      analysis: 'Wat gebeurde er?',
+      newQuestion: 'Waarom vind ik nee zeggen lastig?',
+      ownPart: 'Ik wil aardig gevonden worden',
+    });
     await c.wait('Fase 4 van 5: Advies');
     await c.answer('Druk op Enter om de klok te starten', KEY.enter);
     await c.wait('n volgende');

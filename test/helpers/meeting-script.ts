@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { runCli } from './cli.js';
+import { queryRows as query } from './db-dump.js';
 import { KEY, type PtySession, stripAnsi } from './pty.js';
 
 // The scripted 5-stappen / 3-stoelen meeting typed into the built binary, shared by the e2e
@@ -52,31 +52,24 @@ export class Chair {
   }
 }
 
-export function query<T>(db: string, sql: string, ...args: unknown[]): T[] {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).all(...args) as T[];
-  } finally {
-    d.close();
-  }
-}
+export { query };
 
 export function group(db: string, method: string): void {
   const r = runCli(['group', 'create', 'Coaches', '--member', 'Anna', '--member', 'Bram', '--member', 'Carla', '--member', 'Daan', '--method', method], { db });
   expect(r.code).toBe(0);
 }
 
-/** Steps 1 to 9: everyone present, two new cases, the group's agreed EGT scores. */
-export async function opening(c: Chair): Promise<void> {
+/** Steps 1 to 4: the default chair and length, everyone present, no guest, the agreements. */
+export async function arrival(c: Chair): Promise<void> {
   await c.answer('Wie is vandaag de voorzitter?', KEY.enter);
   await c.answer('Hoe lang duurt de bijeenkomst?', KEY.enter);
   await c.answer('Wie is er?', KEY.enter);
   await c.answer('Is er een gast?', KEY.enter);
   await c.answer('Gaat iedereen akkoord', KEY.enter);
-  await c.answer('Anna, hoe zit je erbij?', 'Goed, wel moe\r');
-  await c.answer('Bram, hoe zit je erbij?', KEY.enter);
-  await c.answer('Carla, hoe zit je erbij?', 'Scherp\r');
-  await c.answer('Daan, hoe zit je erbij?', KEY.enter);
+}
+
+/** Steps 7 to 10: two new cases, the group's agreed EGT scores, the suggested method and plan. */
+export async function inventoryToPlan(c: Chair): Promise<void> {
   await c.answer('Wil iemand een casus inbrengen?', KEY.enter);
   await c.answer('Wie brengt de casus in?', KEY.down + KEY.enter);
   await c.answer('Korte titel', 'Grenzen stellen\r');
@@ -94,6 +87,42 @@ export async function opening(c: Chair): Promise<void> {
   await c.answer('Welke methode gebruiken jullie?', KEY.enter);
   await c.answer('gebruiken?', KEY.enter);
   await c.answer('Klopt de planning?', KEY.enter);
+}
+
+/** Steps 1 to 10: everyone present, check-ins, two new cases, the group's agreed EGT scores. */
+export async function opening(c: Chair): Promise<void> {
+  await arrival(c);
+  await c.answer('Anna, hoe zit je erbij?', 'Goed, wel moe\r');
+  await c.answer('Bram, hoe zit je erbij?', KEY.enter);
+  await c.answer('Carla, hoe zit je erbij?', 'Scherp\r');
+  await c.answer('Daan, hoe zit je erbij?', KEY.enter);
+  await inventoryToPlan(c);
+}
+
+/** The answers typed in the first three phases of 5-stappen. */
+export interface FirstPhases {
+  question: string;
+  analysis: string;
+  newQuestion: string;
+  /** Left empty when not given. */
+  ownPart?: string;
+}
+
+/**
+ * Phases 2 and 3 of 5-stappen, after phase 1's clock was ended: the work question, one analysis
+ * question, the new question and the owner's part, keeping the plan after each phase.
+ */
+export async function analysisPhases(c: Chair, a: FirstPhases): Promise<void> {
+  await c.answer('De werkvraag zoals de inbrenger die stelt', `${a.question}\r`);
+  await c.keepPlan();
+  await c.runPhase('Fase 2 van 5: Analyse');
+  await c.answer('nr. 1', `${a.analysis}\r`);
+  await c.answer('nr. 2', KEY.enter);
+  await c.keepPlan();
+  await c.runPhase('Fase 3 van 5: Bewustwording');
+  await c.answer('De nieuwe vraag van de inbrenger', `${a.newQuestion}\r`);
+  await c.answer('eigen aandeel', a.ownPart === undefined ? KEY.enter : `${a.ownPart}\r`);
+  await c.keepPlan();
 }
 
 export async function closing(c: Chair): Promise<void> {

@@ -10,20 +10,11 @@ import { buildReportJson } from '../../src/ui/report-json.js';
 import { testCtx } from '../helpers/ctx.js';
 import { openStore, seedGroup, seedMeeting, type SeededGroup } from '../helpers/report-history.js';
 import { tempDb } from '../helpers/tmp.js';
+import { prng } from '../helpers/prng.js';
 
 // The report reads a scope's meetings with one of two plans (a scan of the list tables, or a
 // lookup per meeting) and `--json` streams them; both must give what the plain way gives.
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Three groups, two years of meetings at all hours, every status, some ties on start time. */
 function history(): { db: string; groups: SeededGroup[] } {

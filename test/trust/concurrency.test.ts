@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, type CliResult } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db-dump.js';
-import { adviceRound, Chair, checkCommon, closing, group, query } from '../helpers/meeting-script.js';
+import { adviceRound, analysisPhases, arrival, Chair, checkCommon, closing, group, inventoryToPlan, query } from '../helpers/meeting-script.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
 
@@ -46,11 +46,7 @@ describe('a meeting running in one terminal while other commands use the same da
     group(db, '5-stappen');
     const s = new PtySession(['start'], { db, cols: 100, rows: 32 });
     const c = new Chair(s);
-    await c.answer('Wie is vandaag de voorzitter?', KEY.enter);
-    await c.answer('Hoe lang duurt de bijeenkomst?', KEY.enter);
-    await c.answer('Wie is er?', KEY.enter);
-    await c.answer('Is er een gast?', KEY.enter);
-    await c.answer('Gaat iedereen akkoord', KEY.enter);
+    await arrival(c);
     // Readers start right as each answer is typed, so they overlap the meeting's writes.
     for (const name of ['Anna', 'Bram', 'Carla', 'Daan']) {
       await c.answer(`${name}, hoe zit je erbij?`, `check-in van ${name}\r`);
@@ -58,23 +54,7 @@ describe('a meeting running in one terminal while other commands use the same da
       expect(history.meetings).toHaveLength(1);
       expect(history.meetings[0]).toMatchObject({ status: 'running', group: 'Coaches', present: 4 });
     }
-    await c.answer('Wil iemand een casus inbrengen?', KEY.enter);
-    await c.answer('Wie brengt de casus in?', KEY.down + KEY.enter);
-    await c.answer('Korte titel', 'Grenzen stellen\r');
-    await c.answer('De werkvraag', 'Hoe zeg ik nee?\r');
-    await c.answer('Wil nog iemand een casus inbrengen?', 'j\r');
-    await c.answer('Wie brengt de casus in?', KEY.down + KEY.down + KEY.enter);
-    await c.answer('Korte titel', 'Nieuwe collega\r');
-    await c.answer('De werkvraag', KEY.enter);
-    await c.answer('Wil nog iemand een casus inbrengen?', KEY.enter);
-    await c.answer('Hoe scoren jullie?', KEY.enter);
-    await c.answer("E G T voor 'Grenzen stellen'", '5 4 3\r');
-    await c.answer("E G T voor 'Nieuwe collega'", '2 2 2\r');
-    await c.answer('Welke casus bespreken jullie?', KEY.enter);
-    await c.answer('tweede casus', KEY.enter);
-    await c.answer('Welke methode gebruiken jullie?', KEY.enter);
-    await c.answer('gebruiken?', KEY.enter);
-    await c.answer('Klopt de planning?', KEY.enter);
+    await inventoryToPlan(c);
 
     // Mid-meeting: the first phase's clock runs, and everything so far is in the file.
     await c.wait('Fase 1 van 5: Probleeminventarisatie');
@@ -105,16 +85,7 @@ describe('a meeting running in one terminal while other commands use the same da
     // The meeting in the first window goes on as if nothing happened.
     await c.answer('n volgende', 'n');
     await c.answer('Naar de volgende stap?', 'j');
-    await c.answer('De werkvraag zoals de inbrenger die stelt', 'Hoe zeg ik nee tegen extra sessies?\r');
-    await c.keepPlan();
-    await c.runPhase('Fase 2 van 5: Analyse');
-    await c.answer('nr. 1', 'Wat gebeurde er precies?\r');
-    await c.answer('nr. 2', KEY.enter);
-    await c.keepPlan();
-    await c.runPhase('Fase 3 van 5: Bewustwording');
-    await c.answer('De nieuwe vraag van de inbrenger', 'Wat maakt nee zeggen moeilijk?\r');
-    await c.answer('eigen aandeel', KEY.enter);
-    await c.keepPlan();
+    await analysisPhases(c, { question: 'Hoe zeg ik nee tegen extra sessies?', analysis: 'Wat gebeurde er precies?', newQuestion: 'Wat maakt nee zeggen moeilijk?' });
     await c.runPhase('Fase 4 van 5: Advies', async () => {
       await adviceRound(c, ['Anna', 'Carla', 'Daan']);
       await c.answer('Reactie van de inbrenger', KEY.enter);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { KEY, PtySession, stripAnsi } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
+import { prng } from '../helpers/prng.js';
 
 /**
  * The crash harness of issue 9: a whole 5-stappen meeting typed into the built binary in a real
@@ -60,17 +61,6 @@ interface KillPlan {
 const MEMBERS = ['Anna', 'Bram', 'Carla', 'Daan'];
 const GUEST = 'Eva';
 
-/** mulberry32: small, seedable, good enough to pick moments. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An answer the program acknowledged (the next question appeared), to be found in the database. */
 type Ack =
