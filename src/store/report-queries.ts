@@ -213,9 +213,16 @@ export function eachReportMeeting(
   }
 }
 
-/** Whether a scope holds at least half of all meetings (counted from the indexes: cheap). */
+/**
+ * Whether a scope holds at least half of all meetings, counted from the indexes alone: the
+ * status is in the rows (reading them all was 30 ms on the largest history), and a running
+ * meeting or two more or less does not change which plan is cheaper.
+ */
 function mostOfHistory(store: Store, byGroup: boolean, params: Record<string, unknown>): boolean {
-  const wanted = store.db.prepare(`SELECT count(*) FROM meetings m WHERE ${inScope(byGroup)}`).pluck().get(params) as number;
+  const wanted = store.db
+    .prepare(`SELECT count(*) FROM meetings m WHERE m.started_at >= @start AND m.started_at < @end${byGroup ? ' AND m.group_id = @group' : ''}`)
+    .pluck()
+    .get(params) as number;
   const total = store.db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
   return wanted * 2 >= total;
 }
