@@ -348,19 +348,23 @@ try {
     section(`Idle timer (\`intervisie timer 30m\` in a pseudo-terminal, ${IDLE_SECONDS} s)`);
     if (!has('timer')) skip('idle', 'timer');
     else {
-      const { measureIdleTimer } = await import('./timer-idle.mjs');
+      const { measureIdleTimer, measureIdleBaseline } = await import('./timer-idle.mjs');
       const r = await measureIdleTimer(IDLE_SECONDS);
+      const base = await measureIdleBaseline(IDLE_SECONDS);
       results.idleTimer = {
         seconds: Number(r.seconds.toFixed(1)),
         cpuMs: Math.round(r.cpuMs),
         cpuPercent: Number(r.cpuPercent.toFixed(2)),
         rssMB: r.rssBytes === null ? null : Number((r.rssBytes / 1048576).toFixed(1)),
         bytesPerSecond: Math.round(r.bytesPerSecond),
+        // A bare Node process waking once a second, measured the same way on the same machine.
+        baselineCpuPercent: Number(base.cpuPercent.toFixed(2)),
       };
       console.log(
         `  ${results.idleTimer.cpuMs} ms CPU in ${results.idleTimer.seconds} s = ${results.idleTimer.cpuPercent}% of one core (target < 1%), ` +
           `RSS ${results.idleTimer.rssMB} MB, ${results.idleTimer.bytesPerSecond} B/s to the terminal`,
       );
+      console.log(`  yardstick: a bare node process waking once a second uses ${results.idleTimer.baselineCpuPercent}% here`);
     }
   }
 

@@ -29,7 +29,20 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @returns {Promise<{ seconds: number, cpuMs: number, cpuPercent: number, rssBytes: number | null, bytesPerSecond: number }>}
  */
 export async function measureIdleTimer(seconds, { plain = false, warmupMs = 3000 } = {}) {
-  const pty = spawn(process.execPath, [BIN, 'timer', '30m', '--quiet', ...(plain ? ['--plain'] : [])], {
+  return measureIdle([BIN, 'timer', '30m', '--quiet', ...(plain ? ['--plain'] : [])], seconds, warmupMs);
+}
+
+/**
+ * The yardstick for the timer: a bare Node process that wakes once a second and writes a byte,
+ * measured the same way. What any such process costs differs a lot between machines (a VM's
+ * timer and accounting), so the timer's figure is read next to this one.
+ */
+export async function measureIdleBaseline(seconds, { warmupMs = 3000 } = {}) {
+  return measureIdle(['-e', "setInterval(() => process.stdout.write('.'), 1000)"], seconds, warmupMs);
+}
+
+async function measureIdle(args, seconds, warmupMs) {
+  const pty = spawn(process.execPath, args, {
     name: 'xterm-256color',
     cols: 80,
     rows: 24,
@@ -41,12 +54,12 @@ export async function measureIdleTimer(seconds, { plain = false, warmupMs = 3000
   pty.onExit(() => (exited = true));
   try {
     await sleep(warmupMs); // past start-up (module loading)
-    if (exited) throw new Error('the timer exited during start-up');
+    if (exited) throw new Error(`${args.join(' ')} exited during start-up`);
     const cpu0 = cpuMs(pty.pid);
     const bytes0 = bytes;
     const t0 = performance.now();
     await sleep(seconds * 1000);
-    if (exited) throw new Error('the timer exited while being measured');
+    if (exited) throw new Error(`${args.join(' ')} exited while being measured`);
     const cpu1 = cpuMs(pty.pid);
     const rss = rssBytes(pty.pid);
     const wall = performance.now() - t0;
