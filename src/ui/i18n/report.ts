@@ -67,7 +67,7 @@ export const nl = {
     presetNote: (checked: string) =>
       `Voorinstelling, gecontroleerd op ${checked}: controleer de actuele eisen bij je register.`,
     htmlWritten: (file: string, members: number, meetings: number) =>
-      `Bewijs geschreven naar ${file} (${members} certificaten, ${meetings} presentielijsten). Open het in je browser en druk af op A4.`,
+      `Bewijs geschreven naar ${file} (${members === 1 ? '1 certificaat' : `${members} certificaten`}, ${meetings === 1 ? '1 presentielijst' : `${meetings} presentielijsten`}). Open het in je browser en druk af op A4.`,
     reasons: nlReason,
     reasonJoin: '; ',
     // Excel / Markdown column titles (plain --csv uses the stable JSON keys).
@@ -253,7 +253,7 @@ export const en: typeof nl = {
     noRequirement: (name) => `${name} sets no hours per period; only the rules per meeting were checked.`,
     presetNote: (checked) => `Preset, checked on ${checked}: confirm the current rules with your register.`,
     htmlWritten: (file, members, meetings) =>
-      `Evidence written to ${file} (${members} certificates, ${meetings} attendance lists). Open it in your browser and print on A4.`,
+      `Evidence written to ${file} (${members === 1 ? '1 certificate' : `${members} certificates`}, ${meetings === 1 ? '1 attendance list' : `${meetings} attendance lists`}). Open it in your browser and print on A4.`,
     reasons: enReason,
     reasonJoin: '; ',
     csvHeader: {
