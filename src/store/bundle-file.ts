@@ -427,8 +427,9 @@ function validate(metaRaw: unknown, dataRaw: unknown, shown: string): Bundle {
       for (const c of spec.columns) {
         const v = raw[c.name];
         if (v === undefined) {
-          // Content may be left out (default bundles); every other column must be there.
-          if (spec.content.includes(c.name)) continue;
+          // Content may be left out (default bundles), and a column added later may be missing
+          // from an older bundle; every other column must be there.
+          if (spec.content.includes(c.name) || c.optional) continue;
           throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}].${c.name}`));
         }
         if (!columnOk(c, v)) throw new UserError((t) => t.sync.err.invalid(shown, `${table}[${n}].${c.name}`));

@@ -9,6 +9,8 @@ export interface ColumnSpec {
   name: string;
   type: ColumnType;
   nullable: boolean;
+  /** Added after format 1 first shipped: a bundle without it still reads (as null). */
+  optional?: boolean;
 }
 
 export interface TableSpec {
@@ -49,6 +51,8 @@ export type BundleTable = (typeof BUNDLE_TABLES)[number];
 const t = (name: string, nullable = true): ColumnSpec => ({ name, type: 'text', nullable });
 const i = (name: string, nullable = true): ColumnSpec => ({ name, type: 'int', nullable });
 const r = (name: string, nullable = true): ColumnSpec => ({ name, type: 'real', nullable });
+/** A purge mark added later: optional, so bundles written before it still read. */
+const purgeMark = (): ColumnSpec => ({ name: 'purged_at', type: 'text', nullable: true, optional: true });
 const STAMPS = [t('created_at', false), t('updated_at', false), t('device_id', false)];
 
 // Local-only columns never travel: groups.sync_folder (a path on this laptop),
@@ -159,10 +163,11 @@ export const TABLES: Record<BundleTable, TableSpec> = {
   },
   attendance: {
     name: 'attendance',
-    columns: [t('id', false), t('meeting_id', false), t('member_id'), t('guest_name'), i('present', false), t('checkin'), ...STAMPS],
+    columns: [t('id', false), t('meeting_id', false), t('member_id'), t('guest_name'), i('present', false), t('checkin'), purgeMark(), ...STAMPS],
     content: ['checkin'],
     groupRefs: [],
     memberRefs: ['member_id'],
+    purgeFlag: 'purged_at',
   },
   meeting_cases: {
     name: 'meeting_cases',
@@ -227,12 +232,14 @@ export const TABLES: Record<BundleTable, TableSpec> = {
       i('ordinal', false),
       t('text'),
       i('rating'),
+      purgeMark(),
       ...STAMPS,
     ],
     content: ['text'],
     contentOnly: true,
     groupRefs: [],
     memberRefs: ['member_id'],
+    purgeFlag: 'purged_at',
   },
   action_points: {
     name: 'action_points',
@@ -245,11 +252,13 @@ export const TABLES: Record<BundleTable, TableSpec> = {
       t('due_date'),
       t('status', false),
       t('status_meeting_id'),
+      purgeMark(),
       ...STAMPS,
     ],
     content: ['text'],
     groupRefs: ['group_id'],
     memberRefs: ['owner_id'],
+    purgeFlag: 'purged_at',
   },
   edits: {
     name: 'edits',

@@ -29,9 +29,10 @@ export const CONTENT_TABLES: readonly ContentTable[] = [
     case: '(SELECT pr.case_id FROM phase_runs pr WHERE pr.id = notes.phase_run_id)',
     member: 'member_id',
     group: null,
+    stamp: 'purged_at',
   },
-  { table: 'attendance', columns: ['checkin'], meeting: 'meeting_id', case: null, member: 'member_id', group: null },
-  { table: 'action_points', columns: ['text'], meeting: 'meeting_id', case: null, member: 'owner_id', group: 'group_id' },
+  { table: 'attendance', columns: ['checkin'], meeting: 'meeting_id', case: null, member: 'member_id', group: null, stamp: 'purged_at' },
+  { table: 'action_points', columns: ['text'], meeting: 'meeting_id', case: null, member: 'owner_id', group: 'group_id', stamp: 'purged_at' },
   // The resume state of a finished meeting may hold half-typed text; nothing needs it after the end.
   { table: 'meetings', columns: ['step_state'], meeting: 'id', case: null, member: null, group: 'group_id' },
 ];

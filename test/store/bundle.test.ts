@@ -253,6 +253,41 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     expect(b.store.db.prepare('SELECT title FROM cases').get()).toEqual({ title: null });
   });
 
+  it('never brings back notes, check-ins or action texts that were purged here', async () => {
+    const { a, b, g } = twoLaptops();
+    const meetingId = recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
+    merge(b.store, await travel(exportOf(a.store, g.groupId, { withCases: true }), 'groepsgeheim'));
+    const text = (s: Store) =>
+      s.db
+        .prepare(
+          `SELECT (SELECT count(*) FROM notes WHERE text IS NOT NULL) AS notes,
+                  (SELECT count(*) FROM attendance WHERE checkin IS NOT NULL) AS checkins,
+                  (SELECT count(*) FROM action_points WHERE text IS NOT NULL) AS actions`,
+        )
+        .get();
+    expect(text(b.store)).toEqual({ notes: 1, checkins: expect.any(Number), actions: 1 });
+    purgeContent(a.store, { kind: 'meeting', meetingId });
+    expect(text(a.store)).toEqual({ notes: 0, checkins: 0, actions: 0 });
+    // Laptop B still has the text and sends it with --with-cases: it stays gone here.
+    merge(a.store, await travel(exportOf(b.store, g.groupId, { withCases: true }), 'groepsgeheim'));
+    expect(text(a.store)).toEqual({ notes: 0, checkins: 0, actions: 0 });
+    // The purge marks travel and clear the text on B too: in a default bundle for check-ins and
+    // actions; notes (content as a whole) travel only with --with-cases, and their marks with them.
+    merge(b.store, await travel(exportOf(a.store, g.groupId)));
+    expect(text(b.store)).toEqual({ notes: 1, checkins: 0, actions: 0 });
+    merge(b.store, await travel(exportOf(a.store, g.groupId, { withCases: true }), 'groepsgeheim'));
+    expect(text(b.store)).toEqual({ notes: 0, checkins: 0, actions: 0 });
+  });
+
+  it('reads a bundle written before the purge marks of notes, check-ins and actions existed', async () => {
+    const { a, b, g } = twoLaptops();
+    recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });
+    const bundle = exportOf(a.store, g.groupId, { withCases: true });
+    for (const table of ['attendance', 'notes', 'action_points'] as const) for (const row of bundle.data[table]) delete row['purged_at'];
+    merge(b.store, await travel(bundle, 'groepsgeheim'));
+    expect(b.store.db.prepare('SELECT count(*) AS n FROM notes WHERE text IS NOT NULL').get()).toEqual({ n: 1 });
+  });
+
   it('encrypts a bundle with case content: no content readable, wrong passphrase refused', async () => {
     const { a, g } = twoLaptops();
     recordMeeting(a.store, g, { startedAt: '2026-01-05T18:30:00Z' });

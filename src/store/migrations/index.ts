@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { up as initial } from './001-initial.js';
 import { up as reportIndexes } from './002-report-indexes.js';
+import { up as purgeMarks } from './003-purge-marks.js';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: initial },
   { version: 2, name: 'report-indexes', up: reportIndexes },
+  { version: 3, name: 'purge-marks', up: purgeMarks },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
