@@ -290,7 +290,7 @@ export function writeIcs(ctx: Ctx, group: Group, rows: readonly PlannedMeeting[]
     return;
   }
   try {
-    writeFileSync(path, text, { encoding: 'utf8' });
+    writeFileSync(path, text, { encoding: 'utf8', mode: 0o600 });
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new UserError((t) => t.between.err.cannotWrite(path, reason));

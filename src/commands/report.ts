@@ -180,7 +180,7 @@ export async function report(ctx: Ctx, opts: ReportOptions): Promise<void> {
       });
       const file = resolve(opts.html!);
       try {
-        writeFileSync(file, html, 'utf8');
+        writeFileSync(file, html, { encoding: 'utf8', mode: 0o600 });
       } catch (err) {
         const reason = (err as Error).message.replace(/^[A-Z]+: /, '');
         throw new UserError((t) => t.report.err.cannotWrite(file, reason));

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +188,7 @@ describe('calendar files', { timeout: 180_000 }, () => {
     const r = runCli(['plan', '--ics', file], { db });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('8 bijeenkomsten');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(text.trimEnd().endsWith('END:VCALENDAR')).toBe(true);

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHtml, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
@@ -275,6 +275,8 @@ describe('report --html', () => {
     const file = join(tempDir(), 'bewijs.html');
     const out = await run(db, { year: '2026', register: 'vit', group: 'Coaches Utrecht', html: file });
     expect(out).toContain('5 certificaten, 3 presentielijsten');
+    // Names and attendance: readable by the member only, like the database and exports.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const html = readFileSync(file, 'utf8');
     const { errors, text } = parseStrict(html);
     expect(errors).toEqual([]);
