@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceRound, analysisPhases, Chair, checkCommon, closing, group, opening, query } from '../helpers/meeting-script.js';
+import { adviceAndEvaluation, adviceRound, analysisPhases, Chair, checkCommon, closing, group, opening, query } from '../helpers/meeting-script.js';
 import { KEY, PtySession, stripAnsi } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
 
@@ -12,16 +12,7 @@ describe('a whole meeting typed in a real terminal', () => {
     await opening(c);
     await c.runPhase('Fase 1 van 5: Probleeminventarisatie');
     await analysisPhases(c, { question: 'Hoe zeg ik nee tegen extra sessies?', analysis: 'Wat gebeurde er precies?', newQuestion: 'Wat maakt nee zeggen moeilijk?' });
-    await c.runPhase('Fase 4 van 5: Advies', async () => {
-      await adviceRound(c, ['Anna', 'Carla', 'Daan']);
-      await c.answer('Reactie van de inbrenger', 'Het advies van Carla past.\r');
-    });
-    await c.keepPlan();
-    await c.runPhase('Fase 5 van 5: Evaluatie');
-    for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await c.answer(`Proces: ${n}`, '4\r');
-    for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await c.answer(`Resultaat: ${n}`, KEY.enter);
-    await c.answer('Wat ging goed', KEY.enter);
-    await c.answer('volgende keer anders', KEY.enter);
+    await adviceAndEvaluation(c, ['Anna', 'Carla', 'Daan'], 'Het advies van Carla past.');
     await closing(c);
     expect(await s.exited).toBe(0);
     const out = stripAnsi(s.output);

@@ -125,6 +125,20 @@ export async function analysisPhases(c: Chair, a: FirstPhases): Promise<void> {
   await c.keepPlan();
 }
 
+/** Phases 4 and 5 of 5-stappen: the advice round with the owner's reaction, then the evaluation ratings. */
+export async function adviceAndEvaluation(c: Chair, advisers: string[], reaction = ''): Promise<void> {
+  await c.runPhase('Fase 4 van 5: Advies', async () => {
+    await adviceRound(c, advisers);
+    await c.answer('Reactie van de inbrenger', `${reaction}\r`);
+  });
+  await c.keepPlan();
+  await c.runPhase('Fase 5 van 5: Evaluatie');
+  for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await c.answer(`Proces: ${n}`, '4\r');
+  for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await c.answer(`Resultaat: ${n}`, KEY.enter);
+  await c.answer('Wat ging goed', KEY.enter);
+  await c.answer('volgende keer anders', KEY.enter);
+}
+
 export async function closing(c: Chair): Promise<void> {
   await c.answer('Een actiepunt vastleggen?', KEY.enter);
   await c.answer('Voor wie is het actiepunt?', KEY.down + KEY.enter);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, type CliResult } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db-dump.js';
-import { adviceRound, analysisPhases, arrival, Chair, checkCommon, closing, group, inventoryToPlan, query } from '../helpers/meeting-script.js';
+import { adviceAndEvaluation, analysisPhases, arrival, Chair, checkCommon, closing, group, inventoryToPlan, query } from '../helpers/meeting-script.js';
 import { KEY, PtySession } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
 
@@ -86,16 +86,7 @@ describe('a meeting running in one terminal while other commands use the same da
     await c.answer('n volgende', 'n');
     await c.answer('Naar de volgende stap?', 'j');
     await analysisPhases(c, { question: 'Hoe zeg ik nee tegen extra sessies?', analysis: 'Wat gebeurde er precies?', newQuestion: 'Wat maakt nee zeggen moeilijk?' });
-    await c.runPhase('Fase 4 van 5: Advies', async () => {
-      await adviceRound(c, ['Anna', 'Carla', 'Daan']);
-      await c.answer('Reactie van de inbrenger', KEY.enter);
-    });
-    await c.keepPlan();
-    await c.runPhase('Fase 5 van 5: Evaluatie');
-    for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await c.answer(`Proces: ${n}`, '4\r');
-    for (const n of ['Anna', 'Bram', 'Carla', 'Daan']) await c.answer(`Resultaat: ${n}`, KEY.enter);
-    await c.answer('Wat ging goed', KEY.enter);
-    await c.answer('volgende keer anders', KEY.enter);
+    await adviceAndEvaluation(c, ['Anna', 'Carla', 'Daan']);
     await closing(c);
     expect(await s.exited).toBe(0);
     checkCommon(db);
