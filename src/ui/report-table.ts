@@ -52,7 +52,9 @@ export function requirementSummary(register: RegisterProfile, months: number, t:
     if (req.meetings !== null) what.push(s.requirementMeetings(req.meetings, req.periodMonths));
     if (req.mustBringCase) what.push(s.requirementCase);
     if (req.maxMissed !== null) what.push(s.requirementMaxMissed(req.maxMissed));
-    lines.push(s.requirementLine(register.name, what.join(s.and), formatHours(Math.round(months * 10) / 10, lang)));
+    // A period of days would read "0 mnd": say it in days instead (a month is 365.25 / 12 days).
+    const span = months >= 1 ? s.spanMonths(formatHours(Math.round(months * 10) / 10, lang)) : s.spanDays(Math.max(1, Math.round(months * 30.4375)));
+    lines.push(s.requirementLine(register.name, what.join(s.and), span));
   } else {
     lines.push(s.noRequirement(register.name));
   }
