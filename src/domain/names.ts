@@ -26,6 +26,16 @@ export function nameKey(name: string): string {
   return name.normalize('NFC').toLocaleLowerCase('und').normalize('NFC');
 }
 
+/**
+ * The names a short form can stand for: "Anna" for "Anna de Vries", when the short form is the
+ * first word (or words) of the name. The caller uses it only when the match is unique.
+ */
+export function namesStartingWith<T extends { name: string }>(items: readonly T[], short: string): T[] {
+  const key = nameKey(short.trim());
+  if (!key) return [];
+  return items.filter((i) => nameKey(i.name).startsWith(`${key} `));
+}
+
 /** Neutralise control and escape characters in untrusted text before it reaches a terminal. */
 export function safeText(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (c) =>

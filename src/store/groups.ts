@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { nameKey } from '../domain/names.js';
+import { nameKey, namesStartingWith } from '../domain/names.js';
 import type { Group, Member } from '../domain/types.js';
 import type { Store } from './store.js';
 
@@ -208,11 +208,17 @@ export function findMember(store: Store, groupId: string, name: string): Member 
   return row ? toMember(row) : null;
 }
 
-/** A current member by name, or the one-line error a user needs. */
+/**
+ * A current member by name, or the one-line error a user needs. A first name alone is enough
+ * when it belongs to one member only ("Anna" for "Anna de Vries").
+ */
 export function requireMember(store: Store, group: Group, name: string, options: { includeRemoved?: boolean } = {}): Member {
   const member = findMember(store, group.id, name);
-  if (!member || (member.removedAt && !options.includeRemoved)) throw new UserError((t) => t.groups.err.unknownMember(name, group.name));
-  return member;
+  if (member && (!member.removedAt || options.includeRemoved)) return member;
+  const candidates = namesStartingWith(listMembers(store, group.id, options), name);
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length > 1) throw new UserError((t) => t.groups.err.ambiguousMember(name, candidates.map((c) => c.name).join(', ')));
+  throw new UserError((t) => t.groups.err.unknownMember(name, group.name));
 }
 
 export function getMember(store: Store, id: string): Member {

@@ -145,6 +145,21 @@ describe('intervisie log', () => {
     expect(rows(db, "SELECT count(*) AS n FROM meetings WHERE source = 'logged'")).toEqual([{ n: 2 }]);
   });
 
+  it('takes a first name for a member with a longer name, and refuses one that fits two members', async () => {
+    const db = tempDb();
+    const store = openStore(db);
+    seedGroup(store, 'Coaches Utrecht', ['Anna de Vries', 'Bram Visser', 'Carla', 'Daan']);
+    store.close();
+    await run(db, { ...base, present: ['Anna', 'Bram', 'carla', 'Daan'], chair: 'Anna' });
+    expect(rows(db, "SELECT mb.name FROM meetings m JOIN members mb ON mb.id = m.chair_id")).toEqual([{ name: 'Anna de Vries' }]);
+    const s2 = openStore(db);
+    s2.db.prepare("UPDATE members SET name = 'Anna Bos', name_key = 'anna bos' WHERE name = 'Daan'").run();
+    s2.close();
+    expect(await refused(db, { ...base, date: '2026-03-17', present: ['Anna', 'Bram', 'Carla'] })).toBe(
+      "'Anna' kan meer leden zijn (Anna Bos, Anna de Vries); gebruik de volledige naam.",
+    );
+  });
+
   it('gives one localised line and exit 2 from the binary for a usage error', () => {
     const db = setup();
     const before = dumpDb(db);

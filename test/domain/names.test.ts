@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, nameKey, safeText } from '../../src/domain/names.js';
+import { cleanName, nameKey, namesStartingWith, safeText } from '../../src/domain/names.js';
 import { UserError } from '../../src/errors.js';
 import { messages } from '../../src/ui/i18n/index.js';
 
@@ -37,5 +37,16 @@ describe('names', () => {
   it('neutralises escapes in text shown on a terminal', () => {
     expect(safeText('a\u001b[2Jb\u0007c')).toBe('a␛[2Jb�c');
     expect(safeText('regel\nvolgende')).toBe('regel\nvolgende');
+  });
+});
+
+describe('a first name for a full name', () => {
+  const members = [{ name: 'Anna de Vries' }, { name: 'Anna Bos' }, { name: 'Bram Visser' }, { name: 'Annabel' }];
+  it('matches the leading words only, case-insensitively', () => {
+    expect(namesStartingWith(members, 'bram')).toEqual([{ name: 'Bram Visser' }]);
+    expect(namesStartingWith(members, 'Anna')).toEqual([{ name: 'Anna de Vries' }, { name: 'Anna Bos' }]);
+    expect(namesStartingWith(members, 'Anna de')).toEqual([{ name: 'Anna de Vries' }]);
+    expect(namesStartingWith(members, 'Ann')).toEqual([]);
+    expect(namesStartingWith(members, '  ')).toEqual([]);
   });
 });
