@@ -11,7 +11,7 @@ import {
   type ReportInput,
   type ReportModel,
 } from '../domain/hours.js';
-import { nameKey } from '../domain/names.js';
+import { nameKey, namesStartingWith } from '../domain/names.js';
 import { localDate, periodBounds, resolvePeriod, type PeriodFlags } from '../domain/period.js';
 import type { RegisterProfile } from '../domain/register.js';
 import { templatesDir } from '../paths.js';
@@ -77,7 +77,13 @@ function prepareReport(store: Store, o: ReportOptions & { today: string; profile
     only = new Set();
     for (const name of o.member) {
       const key = nameKey(name.trim());
-      const hits = people.members.filter((m) => nameKey(m.name) === key);
+      let hits = people.members.filter((m) => nameKey(m.name) === key);
+      if (hits.length === 0) {
+        // A first name is enough when it fits one person (who may be in several groups).
+        hits = namesStartingWith(people.members, name);
+        const full = [...new Set(hits.map((m) => m.name))];
+        if (full.length > 1) throw new UserError((t) => t.groups.err.ambiguousMember(name, full.sort().join(', ')));
+      }
       if (hits.length === 0) throw new UserError((t) => t.report.err.unknownReportMember(name));
       for (const h of hits) only.add(h.id);
     }

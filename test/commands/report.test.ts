@@ -162,6 +162,8 @@ describe('report --json', () => {
     const db = fixture();
     const only = await json(db, { year: '2026', member: ['eva', 'Fatima'] });
     expect(only.members.map((m) => m.member)).toEqual(['Eva', 'Fatima']);
+    // A first name is enough when it fits one person.
+    expect((await json(db, { year: '2026', member: ['anna'] })).members.map((m) => m.member)).toEqual(['Anna de Vries']);
     const q2 = await json(db, { period: '2026-Q2', group: 'Coaches Utrecht' });
     expect([q2.from, q2.to]).toEqual(['2026-04-01', '2026-06-30']);
     expect(q2.meetings.map((m) => m.date)).toEqual(['2026-04-14', '2026-06-09']);
