@@ -55,9 +55,10 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
   const t = ctx.t.meeting;
   const lock = SessionLock.acquire(store.path, group.id);
   if (!lock) throw new UserError((tt) => tt.meeting.err.alreadyRunning(group.name));
-  // Only once the meeting is ours: a refused second start prints its one line and nothing else.
-  if (!opts.welcomed) ctx.out.heading(t.say.welcome);
   try {
+    // Refusals come before the welcome, so they are the only line on the screen.
+    if (!ctx.interactive) throw new UserError((tt) => tt.meeting.err.needsTerminal);
+    if (!opts.welcomed) ctx.out.heading(t.say.welcome);
     const running = db.runningMeetings(store, group.id)[0];
     if (running) {
       ctx.out.line(t.say.unfinished(longDateTime(running.started_at, ctx.lang), stepTitle(ctx, running.step)));
@@ -67,7 +68,6 @@ async function startIn(ctx: Ctx, store: Store, group: Group, opts: StartOptions)
       await continueMeeting(ctx, store, running, opts);
       return;
     }
-    if (!ctx.interactive) throw new UserError((tt) => tt.errors.notInteractive('intervisie start'));
     // With a shared folder set (group sync-folder), pick up the other laptops' meetings first.
     const { offerSync } = await import('./sync.js');
     await offerSync(ctx, group, 'before');

@@ -50,6 +50,22 @@ describe('one meeting per group at a time', () => {
   });
 });
 
+describe('start without a terminal', () => {
+  it('refuses with one line that says a meeting needs a terminal, and prints nothing else', async () => {
+    const { db } = setup();
+    const before = dumpDb(db);
+    const { ctx, stdout } = testCtx({ db });
+    const err = await start(ctx, {}).then(
+      () => null,
+      (e: unknown) => e as { render: (t: unknown) => string },
+    );
+    expect(err?.render(ctx.t)).toBe("'intervisie start' leidt de bijeenkomst met vragen op het scherm en heeft daarvoor een terminal nodig.");
+    ctx.dispose();
+    expect(stdout.text).toBe('');
+    expect(dumpDb(db)).toEqual(before);
+  });
+});
+
 describe('history and show', () => {
   it('an empty history says how to begin; an unknown meeting is a one-line error', async () => {
     const { db } = setup();

@@ -247,6 +247,7 @@ export const nl = {
     caseQuestion: 'Hoe kan ik het bespreken zonder dat de relatie eronder lijdt?',
   },
   err: {
+    needsTerminal: "'intervisie start' leidt de bijeenkomst met vragen op het scherm en heeft daarvoor een terminal nodig.",
     alreadyRunning: (group: string) =>
       `Er loopt al een bijeenkomst van '${group}' in een ander venster. Ga daar verder, of sluit dat venster eerst.`,
     finishFirst: "Rond eerst de onafgemaakte bijeenkomst af met 'intervisie resume' of 'intervisie abort'.",
@@ -512,6 +513,7 @@ export const en: typeof nl = {
     caseQuestion: 'How can I raise it without harming the relationship?',
   },
   err: {
+    needsTerminal: "'intervisie start' runs the meeting with questions on the screen and needs a terminal for that.",
     alreadyRunning: (group) => `A meeting of '${group}' is already running in another window. Continue there, or close that window first.`,
     finishFirst: "First finish the unfinished meeting with 'intervisie resume' or 'intervisie abort'.",
     nothingToResume: (group) => `There is no unfinished meeting of '${group}'.`,
