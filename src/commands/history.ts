@@ -2,7 +2,7 @@ import type { Ctx } from '../context.js';
 import { loadMethods } from '../catalog/methods.js';
 import { safeText } from '../domain/names.js';
 import { UserError } from '../errors.js';
-import { listGroups, resolveGroup } from '../store/groups.js';
+import { getMember, listGroups, resolveGroup } from '../store/groups.js';
 import * as db from '../store/meetings.js';
 import type { Store } from '../store/store.js';
 import { formatTable } from '../ui/output.js';
@@ -28,7 +28,7 @@ function entries(store: Store, groupId?: string): HistoryEntry[] {
   const groups = new Map(listGroups(store, { includeArchived: true }).map((g) => [g.id, g.name]));
   return db.listMeetings(store, groupId).map((m) => {
     const att = db.listAttendance(store, m.id);
-    const chair = m.chair_id ? (store.db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(m.chair_id) as string) : null;
+    const chair = m.chair_id ? getMember(store, m.chair_id).name : null;
     const minutes = meetingMinutes(m);
     return {
       id: m.id,

@@ -24,7 +24,7 @@ import {
 import { adjustPlan, ownPace, rebalance, splitMinutes, type PhaseBudget } from '../domain/time-plan.js';
 import type { Group, Member } from '../domain/types.js';
 import { InterruptedError, UserError } from '../errors.js';
-import { getGroup, listMembers, updateGroupColumns } from '../store/groups.js';
+import { getGroup, getMember, listMembers, updateGroupColumns } from '../store/groups.js';
 import { listPreparedCases } from '../store/cases.js';
 import * as db from '../store/meetings.js';
 import { heldMeetingCount, recentMethodUses } from '../store/method-usage.js';
@@ -150,7 +150,7 @@ export class MeetingFlow {
 
   private name(memberId: string | null): string {
     if (!memberId) return this.t.say.theGroup;
-    return safeText(this.members().find((m) => m.id === memberId)?.name ?? this.store.db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(memberId) as string);
+    return safeText(this.members().find((m) => m.id === memberId)?.name ?? getMember(this.store, memberId).name);
   }
 
   /** A paragraph of text, wrapped at word boundaries to the terminal. */

@@ -267,10 +267,6 @@ export function chosenCases(store: Store, meetingId: string): CandidateRow[] {
     .sort((a, b) => a.chosen! - b.chosen!);
 }
 
-export function setCaseQuestion(store: Store, caseId: string, question: string): void {
-  update(store, 'cases', caseId, { question });
-}
-
 // ---- phases, pauses, notes --------------------------------------------------------------
 
 export interface PhaseRunRow {

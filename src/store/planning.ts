@@ -144,13 +144,6 @@ export function moveMeeting(store: Store, id: string, to: Date): void {
   });
 }
 
-export function setChair(store: Store, id: string, chairId: string | null): void {
-  const s = store.stamp();
-  store.db
-    .prepare('UPDATE planned_meetings SET chair_id = ?, updated_at = ?, device_id = ? WHERE id = ?')
-    .run(chairId, s.updated_at, s.device_id, id);
-}
-
 /**
  * Cancel the meetings of a plan that were not held yet. Rows are marked, not deleted,
  * so a laptop that still has them learns of the cancellation when bundles merge.

@@ -227,13 +227,6 @@ function mostOfHistory(store: Store, byGroup: boolean, params: Record<string, un
   return wanted * 2 >= total;
 }
 
-/** People and meetings of a scope at once (tests, and formats that need every meeting). */
-export function loadReportData(store: Store, scope: ReportScope): ReportData {
-  const meetings: MeetingRecord[] = [];
-  eachReportMeeting(store, scope, (m) => meetings.push(m));
-  return { ...loadReportPeople(store, scope.groupId), meetings };
-}
-
 /** Start of the first recorded meeting (the default start of "all history"). */
 export function firstMeetingStart(store: Store, groupId: string | null): string | null {
   const row = (

@@ -8,7 +8,7 @@ import { SessionLock } from '../../src/store/session-lock.js';
 import { Store } from '../../src/store/store.js';
 import { testCtx } from '../helpers/ctx.js';
 import { dumpDb } from '../helpers/db-dump.js';
-import { RulePrompter } from '../helpers/rule-prompter.js';
+import { RulePrompter, type Rule } from '../helpers/rule-prompter.js';
 import { tempDb } from '../helpers/tmp.js';
 import { phaseRunner } from '../helpers/phase-runner.js';
 
@@ -79,20 +79,27 @@ describe('history and show', () => {
   });
 });
 
+/**
+ * Answers for a practice meeting: `specific` first, then defaults for the rest (agree, keep the
+ * prepared case, the suggested method and plan, and Enter with nothing typed everywhere else).
+ */
+function demoRules(specific: Rule[] = []): Rule[] {
+  return [
+    ...specific,
+    { q: /akkoord/, a: 'ok' },
+    { q: /vooraf voorbereid/, a: undefined },
+    { q: /Klopt de planning/, a: 'start' },
+    { q: /gebruiken\?/, a: true },
+    { q: /voorzitter|Hoe lang|Wie is er|Welke methode/, a: undefined },
+    { q: /./, a: '' },
+  ];
+}
+
 describe('start --demo', () => {
   it('runs a whole practice meeting on a sample group and leaves no database behind', async () => {
     const db = tempDb();
     const clock = new FakeClock('2026-11-24T18:30:00Z');
-    const rules = [
-      { q: /akkoord/, a: 'ok' },
-      { q: /vooraf voorbereid/, a: undefined },
-      { q: /Klopt de planning/, a: 'start' },
-      { q: /gebruiken\?/, a: true },
-      { q: /voorzitter|Hoe lang|Wie is er|Welke methode/, a: undefined },
-      // Everything else: Enter with nothing typed (no guest, no extra case, notes left empty).
-      { q: /./, a: '' },
-    ];
-    const { ctx, stdout, stderr } = testCtx({ db, clock, prompter: new RulePrompter(rules) });
+    const { ctx, stdout, stderr } = testCtx({ db, clock, prompter: new RulePrompter(demoRules()) });
     await start(ctx, {
       demo: true,
       runPhase: phaseRunner(clock),
@@ -112,17 +119,13 @@ describe('choosing the method by the kind of work question', () => {
     const clock = new FakeClock('2026-11-24T18:30:00Z');
     let methodAsked = 0;
     const used: string[] = [];
-    const rules = [
-      { q: /akkoord/, a: 'ok' },
-      { q: /vooraf voorbereid/, a: undefined },
-      { q: /Welke methode/, a: () => (methodAsked++ === 0 ? '?question-type' : undefined) },
-      { q: /Wat voor werkvraag/, a: 'communication' },
-      { q: /gebruiken\?/, a: (m: string) => (used.push(m), true) },
-      { q: /Klopt de planning/, a: 'start' },
-      { q: /voorzitter|Hoe lang|Wie is er/, a: undefined },
-      { q: /./, a: '' },
-    ];
-    const prompter = new RulePrompter(rules);
+    const prompter = new RulePrompter(
+      demoRules([
+        { q: /Welke methode/, a: () => (methodAsked++ === 0 ? '?question-type' : undefined) },
+        { q: /Wat voor werkvraag/, a: 'communication' },
+        { q: /gebruiken\?/, a: (m: string) => (used.push(m), true) },
+      ]),
+    );
     const { ctx } = testCtx({ db, clock, prompter });
     await start(ctx, {
       demo: true,
@@ -148,17 +151,13 @@ describe('a short method in a long meeting', () => {
     const clock = new FakeClock('2026-11-24T18:30:00Z');
     let planAsked = 0;
     const planned: number[] = [];
-    const rules = [
-      { q: /akkoord/, a: 'ok' },
-      { q: /vooraf voorbereid/, a: undefined },
-      { q: /Welke methode/, a: 'vijf-rondes' },
-      { q: /gebruiken\?/, a: true },
-      { q: /Klopt de planning/, a: () => (planAsked++ === 0 ? 'own' : 'start') },
-      { q: /meeneemt/, a: 'Een nieuwe blik' },
-      { q: /voorzitter|Hoe lang|Wie is er/, a: undefined },
-      { q: /./, a: '' },
-    ];
-    const prompter = new RulePrompter(rules);
+    const prompter = new RulePrompter(
+      demoRules([
+        { q: /Welke methode/, a: 'vijf-rondes' },
+        { q: /Klopt de planning/, a: () => (planAsked++ === 0 ? 'own' : 'start') },
+        { q: /meeneemt/, a: 'Een nieuwe blik' },
+      ]),
+    );
     const { ctx, stdout } = testCtx({ db, clock, prompter });
     await start(ctx, {
       demo: true,
