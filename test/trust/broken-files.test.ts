@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/store/migrations/index.js';
 import { BIN } from '../helpers/cli.js';
 import { dumpDb } from '../helpers/db-dump.js';
@@ -23,11 +24,34 @@ function goodDb(dir = tempDir()): string {
   return path;
 }
 
+const AS_NOBODY = ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'];
+let binForNobody: string | null = null;
+
+/**
+ * The program as the user `nobody` can start it. A checkout inside a folder only root may enter
+ * (a fresh clone in `mktemp -d`) is out of its reach: it then gets its own copy of the program.
+ */
+function nobodyBin(): string {
+  if (binForNobody !== null) return binForNobody;
+  const probe = spawnSync(AS_NOBODY[0]!, [...AS_NOBODY.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(BIN)})`]);
+  if (probe.status === 0) return (binForNobody = BIN);
+  const copy = mkdtempSync(join(tmpdir(), 'intervisie-as-nobody-'));
+  chmodSync(copy, 0o755);
+  const repo = dirname(dirname(BIN));
+  for (const part of ['package.json', 'bin', 'dist', 'templates', 'node_modules']) cpSync(join(repo, part), join(copy, part), { recursive: true });
+  return (binForNobody = join(copy, 'bin', 'intervisie.js'));
+}
+
+afterAll(() => {
+  if (binForNobody !== null && binForNobody !== BIN) rmSync(dirname(dirname(binForNobody)), { recursive: true, force: true });
+});
+
 /** The binary through a shell, for limits (ulimit) or another user (root cannot be refused a write). */
 function runAs(args: string[], db: string, o: { ulimitKb?: number; asNobody?: boolean } = {}) {
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const nobody = o.asNobody && isRoot;
+  const quoted = [process.execPath, nobody ? nobodyBin() : BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const script = `${o.ulimitKb ? `ulimit -f ${o.ulimitKb}; ` : ''}exec ${quoted}`;
-  const cmd = o.asNobody && isRoot ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'sh', '-c', script] : ['sh', '-c', script];
+  const cmd = nobody ? [...AS_NOBODY, 'sh', '-c', script] : ['sh', '-c', script];
   const r = spawnSync(cmd[0]!, cmd.slice(1), {
     env: { PATH: process.env['PATH'] ?? '', HOME: '/tmp', LANG: 'C.UTF-8', NO_COLOR: '1', INTERVISIE_DB: db },
     encoding: 'utf8',
