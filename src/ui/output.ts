@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Writable } from 'node:stream';
 import { safeText } from '../domain/names.js';
+import { escapeJsonText } from './json-text.js';
 
 export interface OutputStreams {
   stdout: Writable & { isTTY?: boolean; columns?: number };
@@ -19,10 +20,7 @@ export function makeChalk(streams: OutputStreams): ChalkInstance {
   return new Chalk({ level: 2 });
 }
 
-/** JSON.stringify escapes C0 controls; escape C1 and bidi overrides too (same value, safe on a terminal). */
-export function escapeJsonText(text: string): string {
-  return text.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { escapeJsonText } from './json-text.js';
 
 /** Writing lines for people: every piece of user-given text is passed through safeText by callers. */
 export class Output {
@@ -58,9 +56,9 @@ export class Output {
     this.streams.stdout.write(`${escapeJsonText(JSON.stringify(value, null, 2))}\n`);
   }
 
-  /** JSON that arrives in pieces (a large report), written as it comes, escaped as json() does. */
+  /** JSON that arrives in pieces (a large report), written as it comes; the pieces are escaped as json() escapes. */
   jsonPieces(pieces: Iterable<string>): void {
-    for (const piece of pieces) this.streams.stdout.write(escapeJsonText(piece));
+    for (const piece of pieces) this.streams.stdout.write(piece);
     this.streams.stdout.write('\n');
   }
 

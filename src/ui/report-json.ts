@@ -1,3 +1,4 @@
+import { escapeJsonText, jsonString } from './json-text.js';
 import { minutesToHours, type GroupRecord, type MeetingSummary, type MemberRecord, type MemberTotals, type NotCountedReason, type ReportModel } from '../domain/hours.js';
 
 // The stable JSON shape of `intervisie report --json` (docs/cli.md) and the lookups every
@@ -75,6 +76,8 @@ const collator = new Intl.Collator('nl');
 interface Ranked {
   rank: number;
   name: string;
+  /** The name as JSON text, made when first needed. */
+  json?: string;
 }
 interface NameOrder {
   ranks: Map<string, Ranked>;
@@ -126,6 +129,29 @@ function sortNames(ids: readonly string[], l: Lookups, ranks: Map<string, Ranked
   }
   // Array.prototype.sort is stable: equal ranks keep their order, as a sort on the names does.
   return found.sort((a, b) => a.rank - b.rank).map((r) => r.name);
+}
+
+/** The names on a list as JSON text, in the order of sortedNames (without remembering the list). */
+function sortedNamesText(ids: readonly string[], l: Lookups): string {
+  const ranks = nameOrder(l).ranks;
+  const n = ids.length;
+  // Rank and place in one number, sorted by the typed array's own numeric sort: no compare
+  // function to call for every pair, and equal ranks keep their order (stable, as sortedNames).
+  const keys = new Float64Array(n);
+  const found: Ranked[] = new Array(n);
+  for (let at = 0; at < n; at++) {
+    const r = ranks.get(ids[at]!);
+    if (r === undefined) return sortNames(ids, l, ranks).map(jsonString).join(LIST_ITEM);
+    found[at] = r;
+    keys[at] = r.rank * n + at;
+  }
+  keys.sort();
+  let text = '';
+  for (let at = 0; at < n; at++) {
+    const r = found[keys[at]! % n]!;
+    text += (at === 0 ? '' : LIST_ITEM) + (r.json ??= jsonString(r.name));
+  }
+  return text;
 }
 
 export function memberJson(t: MemberTotals, l: Lookups): MemberJson {
@@ -189,25 +215,94 @@ export function buildReportJson(model: ReportModel, l: Lookups): ReportJson {
   return { ...reportJsonHead(model, l), meetings: model.meetings.map((m) => meetingJson(m, l)) };
 }
 
-const OPEN = '{\n  "m": [\n';
-const CLOSE = '\n  ]\n}';
+// JSON text of the parts that repeat from meeting to meeting (a group's name, a member's,
+// an attendance list), made once per report: most of twenty thousand meetings share them.
+interface RepeatedText {
+  groups: Map<string, string>;
+  members: Map<string, string>;
+  methods: Map<string, string>;
+  /**
+   * Per frozen id list (the store hands out one array per distinct list). A plain Map: it
+   * lives as long as the report, and a WeakMap with twenty thousand keys slows every
+   * garbage collection down.
+   */
+  lists: Map<readonly string[], string>;
+}
+const repeated = new WeakMap<Lookups, RepeatedText>();
+
+function repeatedText(l: Lookups): RepeatedText {
+  let r = repeated.get(l);
+  if (!r) {
+    r = { groups: new Map(), members: new Map(), methods: new Map(), lists: new Map() };
+    repeated.set(l, r);
+  }
+  return r;
+}
+
+function remembered(map: Map<string, string>, key: string, make: () => string): string {
+  let text = map.get(key);
+  if (text === undefined) {
+    text = make();
+    map.set(key, text);
+  }
+  return text;
+}
+
+const LIST_ITEM = ',\n        ';
+
+function namesText(ids: readonly string[], l: Lookups, r: RepeatedText): string {
+  if (ids.length === 0) return '[]';
+  let text = r.lists.get(ids);
+  if (text === undefined) {
+    text = `[\n        ${sortedNamesText(ids, l)}\n      ]`;
+    if (Object.isFrozen(ids)) r.lists.set(ids, text);
+  }
+  return text;
+}
+
+/** A number as JSON.stringify writes it. */
+const numberText = (n: number): string => (Number.isFinite(n) ? String(n) : 'null');
+const orNull = (s: string | null): string => (s === null ? 'null' : jsonString(s));
 
 /**
- * Meetings as they stand in the report's "meetings" list, without the brackets: an element
- * inside {"m": [...]} is indented exactly as one in that list.
+ * One meeting as it stands in the report's "meetings" list: exactly the text of
+ * JSON.stringify(meetingJson(m), null, 2) at that depth, escaped. Written by hand because
+ * building an object per meeting and stringifying it was most of a large report's time;
+ * a property test holds the two equal.
  */
-export function meetingsJsonText(meetings: readonly MeetingSummary[], l: Lookups): string {
-  return JSON.stringify({ m: meetings.map((m) => meetingJson(m, l)) }, null, 2).slice(OPEN.length, -CLOSE.length);
+function meetingText(m: MeetingSummary, l: Lookups, r: RepeatedText): string {
+  const group = remembered(r.groups, m.groupId, () => jsonString(l.groups.get(m.groupId)?.name ?? '?'));
+  const chair = m.chairId === null ? 'null' : remembered(r.members, m.chairId, () => jsonString(l.members.get(m.chairId!)?.name ?? '?'));
+  const method = m.methodId === null ? 'null' : remembered(r.methods, m.methodId, () => jsonString(m.methodId!));
+  return (
+    `    {\n      "id": ${jsonString(m.id)},\n      "group": ${group},\n      "date": ${jsonString(m.date)},\n` +
+    `      "start": ${jsonString(m.start)},\n      "end": ${jsonString(m.end)},\n      "minutes": ${numberText(m.minutes)},\n` +
+    `      "present": ${namesText(m.present, l, r)},\n      "absent": ${namesText(m.absent, l, r)},\n` +
+    `      "chair": ${chair},\n      "method": ${method},\n      "plannedMinutes": ${numberText(m.plannedMinutes)},\n` +
+    `      "logged": ${m.logged},\n      "place": ${orNull(m.place)},\n      "topic": ${orNull(m.topic)},\n` +
+    `      "notCounted": ${m.reasons.length ? jsonString(reasonCodes(m.reasons)) : 'null'}\n    }`
+  );
 }
 
 /**
- * The same text as JSON.stringify(report, null, 2), from the head (members and all) and the
- * meetings list in pieces of meetingsJsonText: ten years of a hundred groups is twelve
+ * Meetings as they stand in the report's "meetings" list, without the brackets, escaped:
+ * each element indented exactly as one in that list.
+ */
+export function meetingsJsonText(meetings: readonly MeetingSummary[], l: Lookups): string {
+  const r = repeatedText(l);
+  // join() makes one flat string: pieces wait in memory until the members' totals are done,
+  // and as ropes of small strings they cost the garbage collector more than the writing.
+  return meetings.map((m) => meetingText(m, l, r)).join(',\n');
+}
+
+/**
+ * The same text as escapeJsonText(JSON.stringify(report, null, 2)), from the head (members
+ * and all) and the meetings list in pieces of meetingsJsonText: ten years of a hundred groups is twelve
  * megabytes of JSON, and one string of it (plus its copies on the way out) was most of the
  * report's memory.
  */
 export function* reportJsonText(head: ReportJson, meetingPieces: Iterable<string>): Generator<string> {
-  const text = JSON.stringify(head, null, 2);
+  const text = escapeJsonText(JSON.stringify(head, null, 2));
   let first = true;
   // Separators go out on their own: gluing them to a piece would make a copy of it to write.
   for (const piece of meetingPieces) {

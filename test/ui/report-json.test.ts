@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeReport, type MeetingRecord, type MemberRecord } from '../../src/domain/hours.js';
+import { computeReport, type MeetingRecord, type MemberRecord, type NotCountedCode } from '../../src/domain/hours.js';
 import { escapeJsonText } from '../../src/ui/output.js';
-import { buildReportJson, lookups, reportJsonPieces, sortedNames } from '../../src/ui/report-json.js';
+import { buildReportJson, lookups, meetingJson, meetingsJsonText, reportJsonPieces, sortedNames } from '../../src/ui/report-json.js';
 
 // `report --json` is written in pieces; its text must be exactly what one JSON.stringify of
 // the whole report gives, and the names on each list in the same Dutch alphabetical order.
@@ -59,7 +60,7 @@ const whole = (count: number) => {
 const pieces = (count: number, perPiece: number) => {
   const m = model(count);
   const l = lookups([{ id: G, name: 'Coaches Utrecht', minSize: 3 }], MEMBERS);
-  return [...reportJsonPieces(m, l, perPiece)].map(escapeJsonText).join('');
+  return [...reportJsonPieces(m, l, perPiece)].join('');
 };
 
 describe('report --json in pieces', () => {
@@ -89,5 +90,46 @@ describe('names on an attendance list', () => {
 
   it('put an unknown member as "?" among the names', () => {
     expect(sortedNames(['m6', 'gone', 'm3'], l)).toEqual(['?', 'Anna de Vries', 'Zoë Bakker']);
+  });
+});
+
+describe('one meeting as JSON text', () => {
+  // Any text a bundle or a typist can bring: controls, C1, bidi overrides, quotes, lone surrogates.
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom('', '"', '\\', '\u0085', '\u202e', '\u2066x', '\ud800', 'Zoë', 'a\nb\tc\u0000'),
+  );
+  const ids = fc.uniqueArray(fc.constantFrom('m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'gone'), { maxLength: 8 });
+  const summary = fc.record({
+    id: text,
+    groupId: fc.constantFrom(G, 'other'),
+    date: text,
+    start: text,
+    end: text,
+    minutes: fc.oneof(fc.integer(), fc.double()),
+    plannedMinutes: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.double()),
+    present: ids,
+    absent: ids,
+    chairId: fc.option(fc.constantFrom('m1', 'm4', 'gone')),
+    methodId: fc.option(text),
+    caseOwnerIds: fc.constant([]),
+    place: fc.option(text),
+    topic: fc.option(text),
+    logged: fc.boolean(),
+    held: fc.boolean(),
+    reasons: fc.array(fc.record({ code: fc.constantFrom('not-held', 'too-short', 'no-chair') as fc.Arbitrary<NotCountedCode> }), { maxLength: 3 }),
+  });
+
+  it('is what JSON.stringify of the meeting gives in the report, escaped', () => {
+    const l = lookups([{ id: G, name: 'Coaches\u202e "Utrecht"', minSize: 3 }], MEMBERS);
+    fc.assert(
+      fc.property(fc.array(summary, { minLength: 1, maxLength: 4 }), fc.boolean(), (meetings, freeze) => {
+        const given = freeze ? meetings.map((m) => ({ ...m, present: Object.freeze([...m.present]), absent: Object.freeze([...m.absent]) })) : meetings;
+        const whole = escapeJsonText(JSON.stringify({ meetings: given.map((m) => meetingJson(m, l)) }, null, 2));
+        const open = '{\n  "meetings": [\n';
+        expect(meetingsJsonText(given, l)).toBe(whole.slice(open.length, -'\n  ]\n}'.length));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
