@@ -89,11 +89,11 @@ export function offsetMinutes(ms: number): number {
 
 /** Local date-time parts in Amsterdam, as an ISO-like string YYYY-MM-DDTHH:MM. */
 function localStamp(instant: Date | string): string {
-  if (typeof instant === 'string') {
-    const fast = fastLocalStamp(instant);
-    if (fast !== null) return fast;
-  }
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (typeof instant === 'string') return readInstant(instant).stamp;
+  return stampAt(instant.getTime());
+}
+
+function stampAt(ms: number): string {
   return new Date(ms + offsetMinutes(ms) * MINUTE).toISOString().slice(0, 16);
 }
 
@@ -121,9 +121,23 @@ export function instantMs(s: string): number {
   return canonicalMs(s) ?? Date.parse(s);
 }
 
-function fastLocalStamp(s: string): string | null {
+/** A stored instant: its milliseconds since 1970 and its local stamp YYYY-MM-DDTHH:MM in Amsterdam. */
+export interface ReadInstant {
+  ms: number;
+  stamp: string;
+}
+
+/** A stored instant read once, for callers that need both its time and its local stamp. */
+export function readInstant(s: string): ReadInstant {
   const ms = canonicalMs(s);
-  if (ms === null) return null;
+  if (ms === null) {
+    const parsed = Date.parse(s);
+    return { ms: parsed, stamp: stampAt(parsed) };
+  }
+  return { ms, stamp: fastLocalStamp(s, ms) ?? stampAt(ms) };
+}
+
+function fastLocalStamp(s: string, ms: number): string | null {
   const hour = digits(s, 11);
   const minute = digits(s, 14);
   const o = monthOffset(digits(s, 0) * 100 + digits(s, 2), digits(s, 5) - 1);

@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeReport, type MeetingRecord } from '../../src/domain/hours.js';
 import {
   instantMs,
   localDate,
   localTime,
+  offsetMinutes,
   parseNamedPeriod,
   periodBounds,
   periodMonths,
+  readInstant,
   resolvePeriod,
   zonedInstant,
 } from '../../src/domain/period.js';
@@ -115,6 +118,20 @@ describe('bounds in Europe/Amsterdam, inclusive', () => {
     ]) {
       expect(instantMs(s)).toEqual(Date.parse(s));
     }
+  });
+
+  it('reads an instant once into its time and local stamp, the same by the quick and the general way', () => {
+    const general = (ms: number) => new Date(ms + offsetMinutes(ms) * 60_000).toISOString().slice(0, 16);
+    for (const s of ['2026-03-10T18:30:00.000Z', '2026-03-10T18:30:00Z', '2026-03-10T19:30:00.000+01:00', '2026-03-28T23:30:00.000Z', '1890-01-23T10:15:38.307Z']) {
+      expect(readInstant(s)).toEqual({ ms: Date.parse(s), stamp: general(Date.parse(s)) });
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const s = new Date(ms).toISOString();
+        expect(readInstant(s)).toEqual({ ms, stamp: general(ms) });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   const meeting = (id: string, startedAt: string, endedAt: string): MeetingRecord => ({
