@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
-import { fixPermissions, inspectDatabase } from '../store/health.js';
+import { fixPermissions, inspectDatabase, repairLists } from '../store/health.js';
 import { humanSize } from '../ui/sizes.js';
 import { safeText } from '../domain/names.js';
 
@@ -24,6 +24,15 @@ export async function doctor(ctx: Ctx, opts: { fix?: boolean }): Promise<void> {
       const intact = report.integrity.length === 1 && report.integrity[0] === 'ok' && report.foreignKeyProblems === 0;
       const detail = [...report.integrity.filter((x) => x !== 'ok'), ...(report.foreignKeyProblems ? [`foreign keys: ${report.foreignKeyProblems}`] : [])];
       row(t.doctorIntegrity, intact ? t.doctorOk : detail.slice(0, 3).join('; '), intact);
+      if (report.wrongLists !== null) {
+        let wrong = report.wrongLists;
+        // Only a sound file of the current schema is written to; anything else is for a backup.
+        if (wrong > 0 && opts.fix && intact && report.version === report.latest) {
+          ctx.out.success(t.doctorListsFixed(repairLists(report.path)));
+          wrong = 0;
+        }
+        row(t.doctorLists, wrong === 0 ? t.doctorOk : t.doctorListsWrong(wrong), wrong === 0);
+      }
       row(t.doctorGroups, t.doctorCounts(report.groups, report.meetings));
     }
     row(t.doctorSizes, report.sizes.map((s) => `${s.file} ${humanSize(s.bytes, ctx.lang)}`).join(', '));

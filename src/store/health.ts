@@ -3,7 +3,8 @@ import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, 
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { LATEST_VERSION } from './migrations/index.js';
-import { checkHeader, translateSqliteError } from './db.js';
+import { checkHeader, openDatabase, translateSqliteError } from './db.js';
+import { countWrongLists, recomputeAllLists } from './meeting-lists.js';
 import { UserError } from '../errors.js';
 
 export interface PermissionCheck {
@@ -23,6 +24,8 @@ export interface HealthReport {
   /** 'ok', or the problems SQLite's integrity check found (first few). */
   integrity: string[];
   foreignKeyProblems: number;
+  /** Meetings whose derived lists (migration 004) differ from their rows; null before that schema. */
+  wrongLists: number | null;
   sizes: { file: string; bytes: number }[];
   permissions: PermissionCheck[];
   groups: number;
@@ -30,6 +33,8 @@ export interface HealthReport {
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** The schema version that added the derived lists on meetings. */
+const LISTS_VERSION = 4;
 
 /** Everything `doctor` shows, read without writing a byte (readonly, no migration). */
 export function inspectDatabase(path: string): HealthReport {
@@ -41,6 +46,7 @@ export function inspectDatabase(path: string): HealthReport {
     latest: LATEST_VERSION,
     integrity: [],
     foreignKeyProblems: 0,
+    wrongLists: null,
     sizes: [],
     permissions: [],
     groups: 0,
@@ -77,6 +83,7 @@ export function inspectDatabase(path: string): HealthReport {
     const has = (table: string) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
     if (has('groups')) report.groups = (db.prepare('SELECT count(*) AS n FROM groups').get() as { n: number }).n;
     if (has('meetings')) report.meetings = (db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
+    if (report.version >= LISTS_VERSION && report.version <= LATEST_VERSION) report.wrongLists = countWrongLists(db);
   } catch (err) {
     report.unreadable = translateSqliteError(err, path);
     if (!report.unreadable) throw err;
@@ -161,4 +168,18 @@ export function fixPermissions(checks: PermissionCheck[]): PermissionCheck[] {
     fixed.push({ ...c, mode: c.want, ok: true });
   }
   return fixed;
+}
+
+/**
+ * Set every meeting's derived lists from its attendance and case rows again, in one
+ * transaction (`doctor --fix`); returns how many meetings changed. Only for a file that
+ * inspectDatabase found readable, intact and of the current schema.
+ */
+export function repairLists(path: string): number {
+  const db = openDatabase(path);
+  try {
+    return db.transaction(() => recomputeAllLists(db)).immediate();
+  } finally {
+    db.close();
+  }
 }

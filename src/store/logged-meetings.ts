@@ -36,11 +36,14 @@ export interface MeetingRow {
   topic: string | null;
 }
 
+// The columns of MeetingRow, named: the derived lists on meetings (migration 004) are not read here.
+const MEETING_COLUMNS = 'id, group_id, status, counted, source, started_at, ended_at, paused_seconds, chair_id, method_id, place, topic';
+
 /** Another meeting of the group that overlaps [start, end); aborted-and-not-held ones do not block. */
 export function findOverlap(store: Store, groupId: string, startIso: string, endIso: string, exceptId: string | null = null): MeetingRow | null {
   const row = store.db
     .prepare(
-      `SELECT * FROM meetings
+      `SELECT ${MEETING_COLUMNS} FROM meetings
         WHERE group_id = @group AND started_at < @end AND COALESCE(ended_at, started_at) > @start
           AND id <> @except AND NOT (status = 'aborted' AND counted = 0)
         ORDER BY started_at LIMIT 1`,
@@ -101,7 +104,7 @@ export function insertLoggedMeeting(store: Store, input: LoggedMeetingInput, onO
 /** A meeting by full id or by the first characters of it (as printed after `log`). */
 export function findMeetingsByPrefix(store: Store, prefix: string): MeetingRow[] {
   return store.db
-    .prepare('SELECT * FROM meetings WHERE substr(id, 1, length(@p)) = @p ORDER BY started_at LIMIT 2')
+    .prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE substr(id, 1, length(@p)) = @p ORDER BY started_at LIMIT 2`)
     .all({ p: prefix.toLowerCase() }) as MeetingRow[];
 }
 
@@ -140,7 +143,7 @@ const asText = (v: unknown): string | null => (v === null || v === undefined ? n
 /** Apply a correction in one transaction; only real changes are written and recorded. */
 export function applyMeetingEdit(store: Store, edit: MeetingEdit, check: (current: MeetingRow) => void): RecordedChange[] {
   return store.tx(() => {
-    const current = store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(edit.meetingId) as MeetingRow | undefined;
+    const current = store.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = ?`).get(edit.meetingId) as MeetingRow | undefined;
     if (!current) throw new Error(`meeting ${edit.meetingId} vanished`);
     check(current);
     const s = store.stamp();

@@ -61,6 +61,14 @@ function insert(store: Store, table: string, values: Record<string, unknown>): s
 
 // ---- meetings ---------------------------------------------------------------------------
 
+/**
+ * The meeting's own columns, for reading whole rows: the derived lists (present_list,
+ * absent_list, case_owner_list; see migration 004) are the report's, not part of a meeting.
+ */
+export const MEETING_COLUMNS =
+  'id, group_id, status, source, counted, chair_id, method_id, planned_minutes, started_at, ended_at, paused_seconds, ' +
+  'place, topic, agreements, agreements_at, step, step_state, planned_meeting_id, created_at, updated_at, device_id';
+
 export function createMeeting(store: Store, input: { groupId: string; chairId: string | null; plannedMinutes: number; startedAt: string; step: Step }): string {
   return insert(store, 'meetings', {
     group_id: input.groupId,
@@ -83,13 +91,13 @@ export function markAlive(store: Store, id: string, at: string): void {
 }
 
 export function getMeeting(store: Store, id: string): MeetingRow | null {
-  return (store.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined) ?? null;
+  return (store.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE id = ?`).get(id) as MeetingRow | undefined) ?? null;
 }
 
 export function runningMeetings(store: Store, groupId?: string): MeetingRow[] {
   const sql = groupId
-    ? "SELECT * FROM meetings WHERE status = 'running' AND group_id = ? ORDER BY started_at DESC"
-    : "SELECT * FROM meetings WHERE status = 'running' ORDER BY started_at DESC";
+    ? `SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'running' AND group_id = ? ORDER BY started_at DESC`
+    : `SELECT ${MEETING_COLUMNS} FROM meetings WHERE status = 'running' ORDER BY started_at DESC`;
   return (groupId ? store.db.prepare(sql).all(groupId) : store.db.prepare(sql).all()) as MeetingRow[];
 }
 
@@ -98,7 +106,7 @@ export function runningMeetings(store: Store, groupId?: string): MeetingRow[] {
  * program stopped while the summary was shown): `resume` shows that summary.
  */
 export function summaryPending(store: Store, groupId: string): MeetingRow | null {
-  const last = store.db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY started_at DESC LIMIT 1').get(groupId) as MeetingRow | undefined;
+  const last = store.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? ORDER BY started_at DESC LIMIT 1`).get(groupId) as MeetingRow | undefined;
   return last && last.status === 'completed' && last.step === 'summary' ? last : null;
 }
 
@@ -107,7 +115,7 @@ export function previousMeeting(store: Store, groupId: string, beforeIso: string
   return (
     (store.db
       .prepare(
-        `SELECT * FROM meetings WHERE group_id = ? AND id != ? AND status = 'completed' AND started_at < ?
+        `SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? AND id != ? AND status = 'completed' AND started_at < ?
          ORDER BY started_at DESC LIMIT 1`,
       )
       .get(groupId, excludeId, beforeIso) as MeetingRow | undefined) ?? null
@@ -126,8 +134,8 @@ export function chairHistory(store: Store, groupId: string): { chairId: string; 
 export function listMeetings(store: Store, groupId?: string): MeetingRow[] {
   return (
     groupId
-      ? store.db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY started_at DESC').all(groupId)
-      : store.db.prepare('SELECT * FROM meetings ORDER BY started_at DESC').all()
+      ? store.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings WHERE group_id = ? ORDER BY started_at DESC`).all(groupId)
+      : store.db.prepare(`SELECT ${MEETING_COLUMNS} FROM meetings ORDER BY started_at DESC`).all()
   ) as MeetingRow[];
 }
 

@@ -205,7 +205,11 @@ describe('bundle export and import', { timeout: 120_000 }, () => {
     const r = merge(b.store, await travel(exportOf(a.store, g.groupId)));
     expect(r).toMatchObject({ meetingsAdded: 0, meetingsUpdated: 1, meetingsUnchanged: 209, conflicts: 0 });
     expect(b.store.db.prepare('SELECT present FROM attendance WHERE id = ?').pluck().get(target['id'])).toBe(present);
-    expect(changes()).toBe(writesBefore + 2); // the row and its line in the edit history
+    // The row, its line in the edit history, and its meeting's derived lists (not a change of the meeting).
+    expect(changes()).toBe(writesBefore + 3);
+    const meeting = b.store.db.prepare('SELECT present_list, updated_at FROM meetings WHERE id = ?').get(target['meeting_id']) as { present_list: string | null; updated_at: string };
+    expect((meeting.present_list ?? '').split(',').includes(String(target['member_id']))).toBe(present === 1);
+    expect(meeting.updated_at).toBe(bundle.data.meetings.find((m) => m['id'] === target['meeting_id'])!['updated_at']);
     expect(shared(b.store)).toEqual(shared(a.store));
   });
 

@@ -12,8 +12,8 @@ import { openStore, seedGroup, seedMeeting, type SeededGroup } from '../helpers/
 import { tempDb } from '../helpers/tmp.js';
 import { prng } from '../helpers/prng.js';
 
-// The report reads a scope's meetings with one of two plans (a scan of the list tables, or a
-// lookup per meeting) and `--json` streams them; both must give what the plain way gives.
+// The report reads a scope's meetings in one query, with the lists each meeting row carries
+// (migration 004), and `--json` streams them; both must give what the plain way gives.
 
 
 /** Three groups, two years of meetings at all hours, every status, some ties on start time. */
@@ -56,14 +56,24 @@ function history(): { db: string; groups: SeededGroup[] } {
   return { db, groups };
 }
 
-function records(store: Store, groupId: string | null, from: string, to: string, plan: 'scan' | 'lookup'): MeetingRecord[] {
+function records(store: Store, groupId: string | null, from: string, to: string): MeetingRecord[] {
   const out: MeetingRecord[] = [];
-  eachReportMeeting(store, { groupId, ...periodBounds({ from, to }) }, (m) => out.push({ ...m, present: [...m.present].sort(), absent: [...m.absent].sort(), caseOwnerIds: [...m.caseOwnerIds].sort() }), { plan });
+  eachReportMeeting(store, { groupId, ...periodBounds({ from, to }) }, (m) => out.push({ ...m, present: [...m.present], absent: [...m.absent], caseOwnerIds: [...m.caseOwnerIds] }));
   return out;
 }
 
+/** The lists of one meeting read from its attendance and case rows, sorted by id. */
+function fromRows(store: Store, meetingId: string): Pick<MeetingRecord, 'present' | 'absent' | 'caseOwnerIds'> {
+  const ids = (sql: string) => (store.db.prepare(sql).pluck().all(meetingId) as string[]).sort();
+  return {
+    present: ids('SELECT member_id FROM attendance WHERE meeting_id = ? AND present = 1 AND member_id IS NOT NULL'),
+    absent: ids('SELECT member_id FROM attendance WHERE meeting_id = ? AND present = 0 AND member_id IS NOT NULL'),
+    caseOwnerIds: ids("SELECT owner_id FROM cases WHERE meeting_id = ? AND status = 'discussed'"),
+  };
+}
+
 describe('reading the meetings of a report', () => {
-  it('gives the same meetings, lists and owners with either plan, in report order', () => {
+  it('gives the meetings in scope with the lists and owners of their rows, in report order', () => {
     const { db, groups } = history();
     const store = openStore(db);
     try {
@@ -73,16 +83,43 @@ describe('reading the meetings of a report', () => {
         [null, '2025-07-01', '2025-09-30'],
         [groups[2]!.groupId, '2026-01-01', '2026-06-30'],
       ] as const) {
-        const scan = records(store, groupId, from, to, 'scan');
-        expect(scan.length).toBeGreaterThan(0);
-        expect(records(store, groupId, from, to, 'lookup')).toEqual(scan);
-        expect([...scan].sort(compareMeetings)).toEqual(scan);
-        expect(scan.some((m) => m.status === 'running')).toBe(false);
+        const found = records(store, groupId, from, to);
+        expect(found.length).toBeGreaterThan(0);
+        for (const m of found) expect({ present: m.present, absent: m.absent, caseOwnerIds: m.caseOwnerIds }).toEqual(fromRows(store, m.id));
+        expect([...found].sort(compareMeetings)).toEqual(found);
+        expect(found.some((m) => m.status === 'running')).toBe(false);
+        if (groupId !== null) expect(found.every((m) => m.groupId === groupId)).toBe(true);
+        const { startIso, endIso } = periodBounds({ from, to });
+        expect(found.every((m) => m.startedAt >= startIso && m.startedAt < endIso)).toBe(true);
       }
-      const all = records(store, null, '2025-01-01', '2026-12-31', 'scan');
+      const all = records(store, null, '2025-01-01', '2026-12-31');
       expect(all).toHaveLength(90);
       expect(all.filter((m) => m.caseOwnerIds.length > 0).length).toBeGreaterThan(50);
       expect(all.some((m) => m.absent.length > 0)).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('gives the same list text one shared frozen array', () => {
+    const { db } = history();
+    const store = openStore(db);
+    try {
+      const seen = new Map<string, readonly string[]>();
+      let shared = 0;
+      eachReportMeeting(store, { groupId: null, ...periodBounds({ from: '2025-01-01', to: '2026-12-31' }) }, (m) => {
+        for (const list of [m.present, m.absent]) {
+          expect(Object.isFrozen(list)).toBe(true);
+          const key = list.join(',');
+          const before = seen.get(key);
+          if (before === undefined) seen.set(key, list);
+          else {
+            expect(list).toBe(before);
+            shared++;
+          }
+        }
+      });
+      expect(shared).toBeGreaterThan(0);
     } finally {
       store.close();
     }
@@ -130,7 +167,7 @@ describe('report --json as a stream', () => {
     seedMeeting(store, g, { id: 'meeting-\u{ffff}', start, end, present: ['Anna', 'Bram'], absent: ['Carla'] });
     seedMeeting(store, g, { id: 'meeting-\u{10000}', start, end, present: ['Anna', 'Carla'], absent: ['Bram'] });
     seedMeeting(store, g, { start: '2026-04-14T17:30:00.000Z', end: '2026-04-14T19:30:00.000Z', present: ['Anna', 'Bram', 'Carla'] });
-    const inStoreOrder = records(store, null, '2026-01-01', '2026-12-31', 'scan').map((m) => m.id);
+    const inStoreOrder = records(store, null, '2026-01-01', '2026-12-31').map((m) => m.id);
     store.close();
     expect(inStoreOrder.slice(0, 2)).toEqual(['meeting-\u{ffff}', 'meeting-\u{10000}']);
 

@@ -139,7 +139,7 @@ export const nl = {
       backup: 'een veilige kopie van de database maken, ook terwijl een bijeenkomst loopt',
       argBackupFile: 'waar de kopie komt (standaard: backups/ naast de database)',
       doctor: 'de database controleren: plaats, schemaversie, samenhang, grootte en rechten',
-      optFix: 'te ruime bestandsrechten herstellen (0600 voor bestanden, 0700 voor de map)',
+      optFix: 'te ruime bestandsrechten herstellen (0600 voor bestanden, 0700 voor de map) en lijsten voor rapporten opnieuw opmaken',
     },
   },
   report: {
@@ -330,7 +330,7 @@ export const en: typeof nl = {
       backup: 'make a safe copy of the database, also while a meeting is running',
       argBackupFile: 'where the copy goes (default: backups/ next to the database)',
       doctor: 'check the database: location, schema version, integrity, size and permissions',
-      optFix: 'repair permissions that are too open (0600 for files, 0700 for the folder)',
+      optFix: 'repair permissions that are too open (0600 for files, 0700 for the folder) and make report lists again',
     },
   },
   report: {

@@ -42,6 +42,10 @@ export const nl = {
     doctorPermOk: (mode: string) => `${mode} (alleen jij)`,
     doctorPermLoose: (mode: string, want: string) => `${mode}: te ruim, moet ${want} zijn (herstel met 'intervisie doctor --fix')`,
     doctorPermFixed: (path: string, mode: string) => `Rechten van ${path} hersteld naar ${mode}.`,
+    doctorLists: 'Lijsten voor rapporten',
+    doctorListsWrong: (n: number) =>
+      `${n} ${n === 1 ? 'bijeenkomst' : 'bijeenkomsten'} met aanwezigen, afwezigen of casusinbrengers die niet kloppen met de presentie en casussen (herstel met 'intervisie doctor --fix')`,
+    doctorListsFixed: (n: number) => `Lijsten voor rapporten van ${n} ${n === 1 ? 'bijeenkomst' : 'bijeenkomsten'} opnieuw opgemaakt uit de presentie en casussen.`,
     doctorGroups: 'Inhoud',
     doctorCounts: (groups: number, meetings: number) => `${groups} ${groups === 1 ? 'groep' : 'groepen'}, ${meetings} ${meetings === 1 ? 'bijeenkomst' : 'bijeenkomsten'}`,
     doctorNotSqlite: 'geen SQLite-bestand',
@@ -107,6 +111,10 @@ export const en: typeof nl = {
     doctorPermOk: (mode) => `${mode} (only you)`,
     doctorPermLoose: (mode, want) => `${mode}: too open, should be ${want} (repair with 'intervisie doctor --fix')`,
     doctorPermFixed: (path, mode) => `Permissions of ${path} set to ${mode}.`,
+    doctorLists: 'Report lists',
+    doctorListsWrong: (n) =>
+      `${n} meeting${n === 1 ? '' : 's'} whose present, absent or case owners do not match the attendance and cases (repair with 'intervisie doctor --fix')`,
+    doctorListsFixed: (n) => `Report lists of ${n} meeting${n === 1 ? '' : 's'} made again from the attendance and cases.`,
     doctorGroups: 'Content',
     doctorCounts: (groups, meetings) => `${groups} group${groups === 1 ? '' : 's'}, ${meetings} meeting${meetings === 1 ? '' : 's'}`,
     doctorNotSqlite: 'not an SQLite file',

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+
+// `report` needs, per meeting, who was present, who was not and who brought a discussed case.
+// Joining those in from attendance and cases was most of the reading time of a report over a
+// large history, so each meeting row carries them, derived: member ids joined by ',' in id
+// order, NULL for none (ids never hold a comma). They are not data of their own: triggers
+// keep them equal to the rows they come from on every write path (a live meeting, `log`,
+// imports, purges), and they never travel in a bundle nor count as a change of the meeting.
+// Guests (member_id NULL) are not members; present = 1 / present = 0 as the rows say.
+//
+// store/meeting-lists.ts recomputes them all at once (bulk import, `doctor --fix`) with the
+// same definition; a test holds the two to each other.
+export function up(db: Database): void {
+  db.exec(`
+    ALTER TABLE meetings ADD COLUMN present_list TEXT;     -- derived: member ids present
+    ALTER TABLE meetings ADD COLUMN absent_list TEXT;      -- derived: member ids listed as absent
+    ALTER TABLE meetings ADD COLUMN case_owner_list TEXT;  -- derived: owners of the discussed cases
+
+    WITH
+      att AS (SELECT meeting_id,
+                     group_concat(CASE WHEN present = 1 THEN member_id END, ',' ORDER BY member_id) AS p,
+                     group_concat(CASE WHEN present = 0 THEN member_id END, ',' ORDER BY member_id) AS a
+                FROM attendance WHERE member_id IS NOT NULL GROUP BY meeting_id),
+      own AS (SELECT meeting_id, group_concat(owner_id, ',' ORDER BY owner_id) AS o
+                FROM cases WHERE status = 'discussed' AND meeting_id IS NOT NULL GROUP BY meeting_id)
+    UPDATE meetings SET present_list = att.p, absent_list = att.a, case_owner_list = own.o
+      FROM meetings m LEFT JOIN att ON att.meeting_id = m.id LEFT JOIN own ON own.meeting_id = m.id
+     WHERE m.id = meetings.id AND (att.meeting_id IS NOT NULL OR own.meeting_id IS NOT NULL);
+
+    -- A row that moves to another meeting changes the lists of both.
+    CREATE TRIGGER meeting_lists_attendance_insert AFTER INSERT ON attendance
+      WHEN NEW.member_id IS NOT NULL
+    BEGIN
+      UPDATE meetings SET
+        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
+        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)
+       WHERE id = NEW.meeting_id;
+    END;
+
+    CREATE TRIGGER meeting_lists_attendance_update AFTER UPDATE OF meeting_id, member_id, present ON attendance
+      WHEN (OLD.member_id IS NOT NULL OR NEW.member_id IS NOT NULL)
+       AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.member_id IS NOT NEW.member_id OR OLD.present IS NOT NEW.present)
+    BEGIN
+      UPDATE meetings SET
+        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
+        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)
+       WHERE id IN (OLD.meeting_id, NEW.meeting_id);
+    END;
+
+    CREATE TRIGGER meeting_lists_attendance_delete AFTER DELETE ON attendance
+      WHEN OLD.member_id IS NOT NULL
+    BEGIN
+      UPDATE meetings SET
+        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
+        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)
+       WHERE id = OLD.meeting_id;
+    END;
+
+    CREATE TRIGGER meeting_lists_cases_insert AFTER INSERT ON cases
+      WHEN NEW.status = 'discussed' AND NEW.meeting_id IS NOT NULL
+    BEGIN
+      UPDATE meetings SET
+        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+       WHERE id = NEW.meeting_id;
+    END;
+
+    CREATE TRIGGER meeting_lists_cases_update AFTER UPDATE OF meeting_id, owner_id, status ON cases
+      WHEN (OLD.status = 'discussed' OR NEW.status = 'discussed')
+       AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.owner_id IS NOT NEW.owner_id OR OLD.status IS NOT NEW.status)
+    BEGIN
+      UPDATE meetings SET
+        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+       WHERE id IN (OLD.meeting_id, NEW.meeting_id);
+    END;
+
+    CREATE TRIGGER meeting_lists_cases_delete AFTER DELETE ON cases
+      WHEN OLD.status = 'discussed' AND OLD.meeting_id IS NOT NULL
+    BEGIN
+      UPDATE meetings SET
+        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+       WHERE id = OLD.meeting_id;
+    END;
+
+    -- Foreign keys are checked at commit during an import, so rows may come before their
+    -- meeting; and a new meeting never brings lists of its own.
+    CREATE TRIGGER meeting_lists_meetings_insert AFTER INSERT ON meetings
+      WHEN NEW.present_list IS NOT NULL OR NEW.absent_list IS NOT NULL OR NEW.case_owner_list IS NOT NULL
+        OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = NEW.id)
+        OR EXISTS (SELECT 1 FROM cases c WHERE c.meeting_id = NEW.id)
+    BEGIN
+      UPDATE meetings SET
+        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
+        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL),
+        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+       WHERE id = NEW.id;
+    END;
+  `);
+}
