@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/store/migrations/index.js';
 import { runCli } from '../helpers/cli.js';
+import { queryRows } from '../helpers/db-dump.js';
 import { seedDb } from '../helpers/seed.js';
 import { tempDb, tempDir } from '../helpers/tmp.js';
 
@@ -72,6 +73,7 @@ describe('doctor', () => {
     expect(r.stdout).toContain(`Bestand: ${db}`);
     expect(r.stdout).toContain(`Schemaversie: ${LATEST_VERSION} (actueel)`);
     expect(r.stdout).toContain('Samenhang: in orde');
+    expect(r.stdout).toContain('Lijsten voor rapporten: in orde');
     expect(r.stdout).toContain('1 groep, 1 bijeenkomst');
     expect(r.stdout).toMatch(/Grootte: intervisie\.db \d+,\d kB/);
     expect(r.stdout).toContain('✔ Alles in orde.');
@@ -91,6 +93,39 @@ describe('doctor', () => {
     expect(fixed.code).toBe(0);
     expect(statSync(db).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(db)).mode & 0o777).toBe(0o700);
+  });
+
+  it('finds lists on meetings that their rows do not give, and makes them again only with --fix', () => {
+    const db = tempDb();
+    const { meetings } = seedDb(db, [
+      { startedAt: '2026-10-06T18:30:00Z', marker: 'X' },
+      { startedAt: '2026-11-10T18:30:00Z', marker: 'Y' },
+    ]);
+    const lists = () => queryRows(db, 'SELECT id, present_list, absent_list, case_owner_list FROM meetings ORDER BY id');
+    const right = lists();
+    expect(right.every((m) => m['present_list'] !== null)).toBe(true);
+    // Written past the triggers, as an older program or a hand edit could.
+    const writer = new Database(db);
+    writer.prepare("UPDATE meetings SET present_list = 'iemand', case_owner_list = NULL WHERE id = ?").run(meetings[0]!.meetingId);
+    writer.close();
+    const before = readFileSync(db);
+
+    const r = runCli(['doctor'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "Lijsten voor rapporten: 1 bijeenkomst met aanwezigen, afwezigen of casusinbrengers die niet kloppen met de presentie en casussen (herstel met 'intervisie doctor --fix')",
+    );
+    expect(r.stderr).toBe('✖ 1 probleem gevonden.\n');
+    expect(readFileSync(db).equals(before)).toBe(true);
+
+    const fixed = runCli(['doctor', '--fix'], { db });
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('✔ Lijsten voor rapporten van 1 bijeenkomst opnieuw opgemaakt uit de presentie en casussen.');
+    expect(fixed.stdout).toContain('Lijsten voor rapporten: in orde');
+    expect(lists()).toEqual(right);
+    const again = runCli(['--lang', 'en', 'doctor'], { db });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Report lists: ok');
   });
 
   it('names a broken file without touching it', () => {
