@@ -1,14 +1,10 @@
 import type { Database as Db } from 'better-sqlite3';
-import { LIST_SOURCES, suspendListTriggers } from './meeting-lists.js';
 
 // Filling an empty table with many rows, SQLite builds each secondary index faster in one
 // sorted pass afterwards than entry by entry in the order the rows come (random UUIDs).
 // Used inside one transaction: the indexes are dropped and made again before the commit,
 // so a crash or a rollback leaves the schema as it was. A UNIQUE index that the new rows
 // break fails when it is made again, with the same constraint error as an INSERT would give.
-// The triggers that keep each meeting's lists (meeting-lists.ts) look rows up by meeting_id:
-// without the index that is a scan of the table per row written, so they are dropped with the
-// indexes of their tables, and the lists of all meetings are set in one pass at the end.
 
 /** From this many incoming rows on, an empty table is filled without its indexes. */
 export const BULK_ROWS = 1000;
@@ -16,7 +12,6 @@ export const BULK_ROWS = 1000;
 /** Drop the secondary indexes of these tables when they are empty; returns what recreates them. */
 export function dropIndexesOfEmpty(db: Db, tables: readonly string[]): () => void {
   const recreate: string[] = [];
-  let listsToo = false;
   for (const table of tables) {
     if (db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get() !== undefined) continue;
     // sql IS NULL: the automatic index of a PRIMARY KEY or UNIQUE column, which stays.
@@ -27,12 +22,8 @@ export function dropIndexesOfEmpty(db: Db, tables: readonly string[]): () => voi
       db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
       recreate.push(index.sql);
     }
-    if (indexes.length > 0 && LIST_SOURCES.includes(table)) listsToo = true;
   }
-  const restoreLists = listsToo ? suspendListTriggers(db) : () => {};
   return () => {
     for (const sql of recreate.splice(0)) db.exec(sql);
-    // After the indexes: the one pass then reads attendance in index order.
-    restoreLists();
   };
 }

@@ -5,6 +5,7 @@ import { cleanName, nameKey, safeText } from '../domain/names.js';
 import { emptySummary, mergeRow, nothingNewCheck, type Loser, type MergeSummary, type Row, type Value } from '../domain/merge.js';
 import type { Store } from './store.js';
 import { BULK_ROWS, dropIndexesOfEmpty } from './bulk-indexes.js';
+import { deferListTriggers, LIST_SOURCES, type DeferredLists } from './meeting-lists.js';
 import type { Bundle } from './bundle-file.js';
 import { BUNDLE_TABLES, TABLES, isContentField, type BundleTable, type TableSpec } from './bundle-tables.js';
 
@@ -172,6 +173,9 @@ class Importer {
   private readonly losers: { table: string; rowId: string; loser: Loser }[] = [];
   private readonly conflictRows = new Set<string>();
   private readonly links: Map<string, string>;
+  /** Whether to set the meetings' lists once at the end rather than row by row (see write). */
+  private deferLists = false;
+  private lists: DeferredLists | null = null;
 
   constructor(private readonly store: Store) {
     this.links = loadLinks(store);
@@ -180,10 +184,13 @@ class Importer {
   run(bundles: readonly Bundle[]): ImportResult {
     const big = BUNDLE_TABLES.filter((table) => bundles.reduce((n, b) => n + (b.data[table]?.length ?? 0), 0) >= BULK_ROWS);
     const restoreIndexes = dropIndexesOfEmpty(this.store.db, big);
+    this.deferLists = LIST_SOURCES.reduce((n, table) => n + bundles.reduce((m, b) => m + (b.data[table as BundleTable]?.length ?? 0), 0), 0) >= BULK_ROWS;
     for (const bundle of bundles) {
       for (const table of BUNDLE_TABLES) this.mergeTable(TABLES[table], bundle.data[table] ?? []);
     }
     restoreIndexes();
+    // After the indexes: setting the lists looks the rows up by meeting.
+    this.lists?.finish();
     this.recordLosers();
     for (const state of this.meetingState.values()) {
       if (state === 'added') this.summary.meetingsAdded++;
@@ -314,7 +321,7 @@ class Importer {
         }
         const outcome = mergeRow(mine === undefined ? null : asRow(mine), row, mergeSpec);
         if (outcome.action !== 'same') {
-          this.write(spec, outcome.action, outcome.row);
+          this.write(spec, outcome.action, outcome.row, mine);
           written.set(id, outcome.row);
         }
         for (const loser of outcome.losers) this.losers.push({ table: spec.name, rowId: id, loser });
@@ -334,7 +341,16 @@ class Importer {
     if (clean !== name) throw new UserError((t) => t.sync.err.badName);
   }
 
-  private write(spec: TableSpec, action: 'insert' | 'update', row: Row): void {
+  /** Write one row; `before` is the row here as it was (values in the order of spec.columns). */
+  private write(spec: TableSpec, action: 'insert' | 'update', row: Row, before?: Value[]): void {
+    // Many attendance or case rows: the list triggers would rewrite a meeting row for each.
+    // Switched off at the first write only, so reading a bundle again changes not even the schema.
+    if (this.deferLists && this.lists === null) this.lists = deferListTriggers(this.store.db);
+    if (this.lists !== null && LIST_SOURCES.includes(spec.name)) {
+      // The row's meeting now, and the one it may have left.
+      this.lists.touch(row['meeting_id']);
+      if (before !== undefined) this.lists.touch(before[spec.columns.findIndex((c) => c.name === 'meeting_id')]);
+    }
     const s = this.stmts(spec);
     const cols = s.columns;
     // One array per table, filled again for every row: the statement binds it at once.

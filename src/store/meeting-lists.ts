@@ -2,20 +2,19 @@ import type { Database as Db } from 'better-sqlite3';
 
 // The lists each meeting row carries for `report` (migration 004): member ids present, member
 // ids listed as absent, owners of the discussed cases; ids joined by ',' in id order, NULL for
-// none. Triggers keep them right row by row; this is the same definition for all meetings at
-// once, for a bulk import (which fills tables without their indexes, and so without the
-// triggers that would need them) and for `doctor`.
+// none. Triggers keep them right row by row; here is the same definition for all meetings at
+// once (`doctor`), and the switch that lets a big import set them once per meeting instead.
 
 /** Derived columns of meetings: never part of a bundle, a merge or updated_at. */
 export const LIST_COLUMNS = ['present_list', 'absent_list', 'case_owner_list'] as const;
 
-/** Tables whose rows the lists come from: filling one without its indexes needs the triggers off. */
+/** Tables whose rows the lists come from. */
 export const LIST_SOURCES: readonly string[] = ['attendance', 'cases'];
 
 const TRIGGER_PREFIX = 'meeting_lists_';
 
-// Every meeting with the lists its rows give. One pass over each source table (grouped, so it
-// needs no index), joined to the meetings by their primary key.
+// Every meeting with the lists its rows give. One pass over each source table, grouped,
+// joined to the meetings by their primary key.
 const WANTED = `
   WITH
     att AS (SELECT meeting_id,
@@ -44,19 +43,47 @@ export function countWrongLists(db: Db): number {
   return db.prepare(`${WANTED} SELECT count(*) FROM meetings m JOIN wanted ON wanted.id = m.id WHERE ${DIFFERS}`).pluck().get() as number;
 }
 
+// The lists of the given meetings (a JSON array of ids) from their rows, through the indexes.
+const RECOMPUTE_SOME = `
+  UPDATE meetings SET
+    present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                     WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
+    absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                     WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL),
+    case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+                        WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+   WHERE id IN (SELECT value FROM json_each(?))`;
+
+export interface DeferredLists {
+  /** A meeting whose attendance or case rows were written: the old and the new one of a row. */
+  touch(meetingId: unknown): void;
+  /** Set the lists of every touched meeting once, and make the triggers again. */
+  finish(): void;
+}
+
 /**
- * Drop the list triggers for a bulk write; returns what sets every meeting's lists and makes
- * the triggers again. Both in the caller's transaction, as with the indexes: a crash or a
- * rollback leaves the schema as it was.
+ * For a big write in one transaction (an import) by one writer that knows what it writes. The
+ * list triggers rewrite a meeting row for every attendance or case row, need the indexes on
+ * meeting_id (which a bulk import drops), and make SQLite keep a statement journal for every
+ * row written to those tables; so they are dropped, the writer names the meetings it touches,
+ * and finish() (after any dropped indexes are back) sets their lists and makes the triggers
+ * again. All in the caller's transaction: a crash or a rollback leaves the schema and the lists
+ * as they were. Nothing else may write attendance or cases before finish().
  */
-export function suspendListTriggers(db: Db): () => void {
+export function deferListTriggers(db: Db): DeferredLists {
   const triggers = db
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, length(?)) = ? ORDER BY name")
     .all(TRIGGER_PREFIX, TRIGGER_PREFIX) as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name.replaceAll('"', '""')}"`);
-  return () => {
-    if (triggers.length === 0) return;
-    recomputeAllLists(db);
-    for (const t of triggers.splice(0)) db.exec(t.sql);
+  const touched = new Set<string>();
+  return {
+    touch(meetingId) {
+      if (typeof meetingId === 'string') touched.add(meetingId);
+    },
+    finish() {
+      if (touched.size > 0) db.prepare(RECOMPUTE_SOME).run(JSON.stringify([...touched]));
+      touched.clear();
+      for (const t of triggers.splice(0)) db.exec(t.sql);
+    },
   };
 }
