@@ -12,6 +12,8 @@
 // check-in notes, the case's title and work question with EGT scores, five phase runs and
 // the notes of those phases, an action point. Off gives the bare rows the hours need.
 
+import { deferListTriggers } from '../dist/store/meeting-lists.js';
+
 /** Small seeded PRNG (mulberry32): the same seed gives the same history. */
 function prng(seed) {
   let a = seed >>> 0;
@@ -115,6 +117,8 @@ export function generateHistory(db, o = {}) {
 
   const totals = { groups, members: 0, meetings: 0, attendance: 0, cases: 0, phaseRuns: 0, notes: 0 };
   db.transaction(() => {
+    // As a big import does: each meeting's lists (migration 004) set once, not per attendance row.
+    const lists = deferListTriggers(db);
     for (let g = 0; g < groups; g++) {
       const groupId = uuid();
       const name = `Groep ${String(g + 1).padStart(3, '0')}`;
@@ -145,6 +149,7 @@ export function generateHistory(db, o = {}) {
         if (present.length === 0) present.push(members[0]);
         const chair = rnd() < 0.95 ? pick(present) : null;
         const meetingId = uuid();
+        lists.touch(meetingId);
         insMeeting.run(
           meetingId,
           groupId,
@@ -198,6 +203,7 @@ export function generateHistory(db, o = {}) {
         }
       }
     }
+    lists.finish();
   })();
   return totals;
 }
