@@ -144,7 +144,7 @@ export interface MemberTotals {
   chaired: number;
   casesBrought: number;
   missed: number;
-  /** Meetings that count, in date order (for the certificate). */
+  /** Meetings that count, in date order (for the certificate); empty when the tally was told not to keep them. */
   meetingIds: string[];
   notCounted: NotCountedEntry[];
   requirement: RequirementResult | null;
@@ -221,7 +221,11 @@ export class ReportTally {
   private readonly slotLists = new Map<readonly string[], Slot[]>();
   private readonly minSize: Map<string, number>;
 
-  constructor(private readonly input: Omit<ReportInput, 'meetings'>) {
+  constructor(
+    private readonly input: Omit<ReportInput, 'meetings'>,
+    /** Keep each member's meetingIds (the certificate lists them; JSON and CSV do not). */
+    private readonly keepMeetingIds = true,
+  ) {
     this.minSize = new Map(input.groups.map((g) => [g.id, g.minSize]));
     for (const m of input.members) if (!m.removed) this.slotFor(m.id, m.groupId);
   }
@@ -287,7 +291,7 @@ export class ReportTally {
       t.meetings++;
       t.minutes += minutes;
       t.plannedMinutes += m.plannedMinutes;
-      t.meetingIds.push(m.id);
+      if (this.keepMeetingIds) t.meetingIds.push(m.id);
     }
     if (!held) return null;
     if (m.chairId) this.totalsFor(m.chairId, m.groupId).chaired++;

@@ -218,6 +218,8 @@ export function buildReportJson(model: ReportModel, l: Lookups): ReportJson {
 // JSON text of the parts that repeat from meeting to meeting (a group's name, a member's,
 // an attendance list), made once per report: most of twenty thousand meetings share them.
 interface RepeatedText {
+  groupName: (id: string) => string | undefined;
+  memberName: (id: string) => string | undefined;
   groups: Map<string, string>;
   members: Map<string, string>;
   methods: Map<string, string>;
@@ -233,20 +235,30 @@ const repeated = new WeakMap<Lookups, RepeatedText>();
 function repeatedText(l: Lookups): RepeatedText {
   let r = repeated.get(l);
   if (!r) {
-    r = { groups: new Map(), members: new Map(), methods: new Map(), lists: new Map() };
+    r = {
+      groupName: (id) => l.groups.get(id)?.name,
+      memberName: (id) => l.members.get(id)?.name,
+      groups: new Map(),
+      members: new Map(),
+      methods: new Map(),
+      lists: new Map(),
+    };
     repeated.set(l, r);
   }
   return r;
 }
 
-function remembered(map: Map<string, string>, key: string, make: () => string): string {
+/** The JSON text of a name or id looked up once (no closure per call: this runs for every meeting). */
+function textOf(map: Map<string, string>, key: string, name: (key: string) => string | undefined): string {
   let text = map.get(key);
   if (text === undefined) {
-    text = make();
+    text = jsonString(name(key) ?? '?');
     map.set(key, text);
   }
   return text;
 }
+
+const sameKey = (key: string) => key;
 
 const LIST_ITEM = ',\n        ';
 
@@ -271,9 +283,9 @@ const orNull = (s: string | null): string => (s === null ? 'null' : jsonString(s
  * a property test holds the two equal.
  */
 function meetingText(m: MeetingSummary, l: Lookups, r: RepeatedText): string {
-  const group = remembered(r.groups, m.groupId, () => jsonString(l.groups.get(m.groupId)?.name ?? '?'));
-  const chair = m.chairId === null ? 'null' : remembered(r.members, m.chairId, () => jsonString(l.members.get(m.chairId!)?.name ?? '?'));
-  const method = m.methodId === null ? 'null' : remembered(r.methods, m.methodId, () => jsonString(m.methodId!));
+  const group = textOf(r.groups, m.groupId, r.groupName);
+  const chair = m.chairId === null ? 'null' : textOf(r.members, m.chairId, r.memberName);
+  const method = m.methodId === null ? 'null' : textOf(r.methods, m.methodId, sameKey);
   return (
     `    {\n      "id": ${jsonString(m.id)},\n      "group": ${group},\n      "date": ${jsonString(m.date)},\n` +
     `      "start": ${jsonString(m.start)},\n      "end": ${jsonString(m.end)},\n      "minutes": ${numberText(m.minutes)},\n` +

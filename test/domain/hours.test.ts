@@ -6,6 +6,7 @@ import {
   meetingMinutes,
   minutesToHours,
   notCountedReasons,
+  ReportTally,
   type MeetingFacts,
   type MeetingRecord,
   type MemberRecord,
@@ -240,5 +241,27 @@ describe('property: members\' minutes add up to the attendance rows', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the tally without meeting ids (JSON and CSV need only the totals)', () => {
+  it('counts the same and leaves meetingIds empty', () => {
+    const members = [member('a'), member('b'), member('c')];
+    const meetings = [
+      meeting({ id: 'm1', startedAt: '2026-03-10T18:30:00.000Z', endedAt: '2026-03-10T20:30:00.000Z', present: ['a', 'b'], absent: ['c'], chairId: 'a' }),
+      meeting({ id: 'm2', startedAt: '2026-04-10T18:30:00.000Z', endedAt: '2026-04-10T19:30:00.000Z', present: ['a', 'c'], absent: ['b'] }),
+      meeting({ id: 'm3', status: 'aborted', counted: false, startedAt: '2026-05-10T18:30:00.000Z', endedAt: '2026-05-10T18:40:00.000Z', present: ['b'] }),
+    ];
+    const input = { period: YEAR, register: null, groups: [{ id: G, name: 'G', minSize: 3 }], members, onlyMembers: null };
+    const totals = (keep: boolean) => {
+      const tally = new ReportTally(input, keep);
+      for (const m of meetings) tally.add(m);
+      return tally.members().members;
+    };
+    const kept = totals(true);
+    const bare = totals(false);
+    expect(kept.find((t) => t.memberId === 'a')!.meetingIds).toEqual(['m1', 'm2']);
+    expect(bare.every((t) => t.meetingIds.length === 0)).toBe(true);
+    expect(bare).toEqual(kept.map((t) => ({ ...t, meetingIds: [] })));
   });
 });
