@@ -14,6 +14,7 @@ const data: BuiltRootHelp = {
   sources: [
     'root-help-screen.js',
     'commands/declarations.js',
+    'commands/areas.js',
     'commands/options.js',
     ...declarations,
     'ui/help-layout.js',

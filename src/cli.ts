@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
-import { declareCommands, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/declarations.js';
+import { areaOf, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/areas.js';
 import { helpWidth, version } from './fast-paths.cjs';
 import { helpWords } from './ui/help-layout.js';
 import { helpMessages, type HelpMessages } from './ui/i18n/help.js';
@@ -139,7 +139,11 @@ export async function main(o: RunOptions): Promise<number> {
   for (const [flags, description] of globalOptions(t)) program.addOption(new Option(flags, description));
   program.showSuggestionAfterError(false).exitOverride().configureOutput(output);
 
-  declareCommands(program, run, t);
+  // A command line that names one area declares only that one: its commands parse, help and
+  // fail exactly as among all the others, which no other area's declaration touches.
+  const area = areaOf(o.argv);
+  if (area) (await area.load())(program, run, t);
+  else (await import('./commands/declarations.js')).declareCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
     sub.helpOption(HELP_FLAGS, t.help.helpOption).exitOverride().configureHelp(helpSettings(t));

@@ -10,23 +10,11 @@ import { registerSyncCommands } from './sync-cli.js';
 import { registerTimerCommands } from './timer-cli.js';
 import { registerTrustCommands } from './trust-cli.js';
 
-// The command line as declared: cli.ts gives these to commander; root-help-screen.ts runs the same
-// declarations against a recorder, so that `intervisie --help` draws its screen without
-// loading commander.
+// The command line as declared: cli.ts gives these to commander (when a command line needs
+// more than one area, see areas.ts); root-help-screen.ts runs the same declarations against a
+// recorder, so that `intervisie --help` draws its screen without loading commander.
 
-export const VERSION_FLAGS = '-V, --version';
-export const HELP_FLAGS = '-h, --help';
-export const HELP_COMMAND = 'help [command]';
-
-/** The options every command accepts, in the order of the help screen (after --version). */
-export function globalOptions(t: HelpMessages): [flags: string, description: string][] {
-  return [
-    ['--db <path>', t.help.db],
-    ['--lang <lang>', t.help.lang],
-    ['--plain', t.help.plain],
-    ['--debug', t.help.debug],
-  ];
-}
+export { globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './areas.js';
 
 /** Every command, in the order of the help screen. */
 export function declareCommands(program: Command, run: Runner, t: HelpMessages): void {
