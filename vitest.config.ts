@@ -5,6 +5,8 @@ export default defineConfig({
   esbuild: { include: /\.(c|m)?tsx?$/ },
   test: {
     include: ['test/**/*.test.ts'],
+    // `require` of the program's own .cjs files from the .cts sources (see the file).
+    setupFiles: ['test/setup/cjs-sources.ts'],
     // better-sqlite3 is a native addon: child processes, not worker threads.
     pool: 'forks',
     // Two cores in CI: run two files at once (the default leaves one core idle).

@@ -1,12 +1,18 @@
-import { Command, CommanderError, Help, Option } from 'commander';
+import type { Command, CommanderError, Help, Option } from 'commander';
+import { createRequire } from 'node:module';
 import type { Ctx } from './context.js';
 import { InterruptedError, UsageError, UserError } from './errors.js';
 import { areaOf, globalOptions, HELP_COMMAND, HELP_FLAGS, VERSION_FLAGS } from './commands/areas.js';
-import { helpWidth, version } from './fast-paths.cjs';
 import { helpWords } from './ui/help-layout.js';
 import { helpMessages, type HelpMessages } from './ui/i18n/help.js';
 import type { Messages } from './ui/i18n/index.js';
-import { isLang, type Lang } from './ui/i18n/lang.cjs';
+import type { Lang } from './ui/i18n/lang.cjs';
+
+// CommonJS with require, not import (see main.ts).
+const require = createRequire(import.meta.url);
+const commander = require('commander') as typeof import('commander');
+const { helpWidth, version } = require('./fast-paths.cjs') as typeof import('./fast-paths.cjs');
+const { isLang } = require('./ui/i18n/lang.cjs') as typeof import('./ui/i18n/lang.cjs');
 
 /** What a command's action hands to the shared runner. */
 export type Action = (ctx: Ctx) => Promise<void> | void;
@@ -38,17 +44,17 @@ function helpSettings(t: HelpMessages): Partial<Help> {
     styleTitle: title,
     showGlobalOptions: true,
     commandUsage(this: Help, cmd: Command) {
-      return words(Help.prototype.commandUsage.call(this, cmd));
+      return words(commander.Help.prototype.commandUsage.call(this, cmd));
     },
     optionDescription(this: Help, option: Option) {
       // An empty list as default says nothing to a reader; other defaults in their language.
-      return Help.prototype.optionDescription
+      return commander.Help.prototype.optionDescription
         .call(this, option)
         .replace(/ ?\(default: \[\]\)/, '')
         .replace('(default:', `(${t.help.defaultWord}:`);
     },
     subcommandTerm(this: Help, cmd: Command) {
-      return words(Help.prototype.subcommandTerm.call(this, cmd));
+      return words(commander.Help.prototype.subcommandTerm.call(this, cmd));
     },
   };
 }
@@ -94,7 +100,7 @@ export async function main(o: RunOptions): Promise<number> {
   let debug = o.argv.includes('--debug');
   let ctx: Ctx | null = null;
 
-  const program = new Command('intervisie');
+  const program = new commander.Command('intervisie');
   const output = {
     writeOut: (s: string) => o.stdout.write(s),
     writeErr: (s: string) => o.stderr.write(s),
@@ -136,7 +142,7 @@ export async function main(o: RunOptions): Promise<number> {
     .version(version(), VERSION_FLAGS, t.help.version)
     .helpOption(HELP_FLAGS, t.help.helpOption)
     .helpCommand(HELP_COMMAND, t.help.helpCommand);
-  for (const [flags, description] of globalOptions(t)) program.addOption(new Option(flags, description));
+  for (const [flags, description] of globalOptions(t)) program.addOption(new commander.Option(flags, description));
   program.showSuggestionAfterError(false).exitOverride().configureOutput(output);
 
   // A command line that names one area declares only that one: its commands parse, help and
@@ -214,7 +220,7 @@ function commandPath(cmd: Command): string {
 
 /** The single error boundary: one line for the user, details only with --debug. */
 async function report(err: unknown, lang: Lang, debug: boolean, o: RunOptions): Promise<number> {
-  if (err instanceof CommanderError) {
+  if (err instanceof commander.CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return err.exitCode;
     err = usageFromCommander(err);

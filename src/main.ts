@@ -1,4 +1,10 @@
-import { helpWidth, rootHelpLang } from './fast-paths.cjs';
+import { createRequire } from 'node:module';
+
+// CommonJS (our .cjs files, commander, better-sqlite3, yaml, ics) is loaded with require, never
+// imported: the first ES module import of CommonJS makes Node load and run its export-name
+// lexer (cjs-module-lexer) and wrap the module, about 6 ms of every start.
+const require = createRequire(import.meta.url);
+const { helpWidth, rootHelpLang } = require('./fast-paths.cjs') as typeof import('./fast-paths.cjs');
 
 // bin/intervisie.js has answered `--version` and, when the build wrote it, the root help.
 

@@ -1,10 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document } from 'yaml';
 import { z } from 'zod';
 import { Method } from '../domain/method.js';
 import { configDir, templatesDir } from '../paths.js';
 import type { Lang } from '../ui/i18n/index.js';
+
+// CommonJS with require, not import (see main.ts).
+const { isMap, isNode, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 export type MethodOrigin = 'builtin' | 'user';
 
@@ -181,7 +186,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** The line of the deepest node on the path that exists in the document. */
-function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+function lineOf(doc: Document, counter: Yaml.LineCounter, path: readonly PropertyKey[]): number | undefined {
   const keys = path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   for (let n = keys.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);

@@ -1,9 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
 import { UserError } from '../errors.js';
 import { configDir, templatesDir } from '../paths.js';
 import { describeProfileIssue, registerProfileSchema, type RegisterProfile } from '../domain/register.js';
+
+// CommonJS with require, not import (see main.ts).
+const { parse } = createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 export type RegisterOrigin = 'builtin' | 'user';
 

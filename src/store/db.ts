@@ -1,10 +1,14 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../errors.js';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.js';
+
+// CommonJS with require, not import (see main.ts).
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 

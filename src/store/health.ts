@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import { chmodSync, closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -6,6 +7,9 @@ import { LATEST_VERSION } from './migrations/index.js';
 import { checkHeader, openDatabase, translateSqliteError } from './db.js';
 import { countWrongLists, recomputeAllLists } from './meeting-lists.js';
 import { UserError } from '../errors.js';
+
+// CommonJS with require, not import (see main.ts).
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 export interface PermissionCheck {
   path: string;
@@ -73,7 +77,7 @@ export function inspectDatabase(path: string): HealthReport {
     report.permissions = checkPermissions(path);
     return report;
   }
-  let db: Database.Database | null = null;
+  let db: BetterSqlite3.Database | null = null;
   let cleanup = () => {};
   try {
     ({ db, cleanup } = openForInspection(path));
@@ -100,7 +104,7 @@ export function inspectDatabase(path: string): HealthReport {
  * next to a WAL database even for a read-only connection, so when they are not there already
  * (nothing has it open, or it was copied or damaged) doctor reads a copy instead.
  */
-function openForInspection(path: string): { db: Database.Database; cleanup: () => void } {
+function openForInspection(path: string): { db: BetterSqlite3.Database; cleanup: () => void } {
   const wal = `${path}-wal`;
   const hasWal = existsSync(wal) && statSync(wal).size > 0;
   if (existsSync(`${path}-shm`) && existsSync(wal)) return { db: new Database(path, { readonly: true, fileMustExist: true }), cleanup: () => {} };

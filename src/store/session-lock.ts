@@ -1,6 +1,10 @@
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+
+// CommonJS with require, not import (see main.ts).
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 /**
  * One running `start`/`resume` per group. The lock is an exclusive transaction held open on a
@@ -8,7 +12,7 @@ import { dirname, join } from 'node:path';
  * any way (SIGKILL included), so a crashed meeting never stays locked.
  */
 export class SessionLock {
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(private readonly db: BetterSqlite3.Database) {}
 
   /** null when another process holds the lock for this group. */
   static acquire(dbPath: string, groupId: string): SessionLock | null {

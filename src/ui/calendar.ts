@@ -1,5 +1,10 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type * as Ics from 'ics';
+import type { EventAttributes } from 'ics';
+import { createRequire } from 'node:module';
 import type { Messages } from './i18n/index.js';
+
+// CommonJS with require, not import (see main.ts).
+const { createEvents } = createRequire(import.meta.url)('ics') as typeof Ics;
 
 export interface CalendarMeeting {
   /** The planned meeting's id: the event UID is derived from it, so a re-import updates. */

@@ -10,6 +10,7 @@ import { tempDir } from '../helpers/tmp.js';
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TRACE = fileURLToPath(new URL('../fixtures/trace-loads.mjs', import.meta.url));
+const BUILTINS = fileURLToPath(new URL('../fixtures/builtin-loads.cjs', import.meta.url));
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -84,5 +85,24 @@ describe('what a start loads', () => {
     expect(packages).toContain('better-sqlite3');
     const heavy = ['@inquirer/prompts', 'ora', 'zod', 'yaml', 'ics', '@date-fns/tz', 'cli-table3'];
     expect(packages.filter((p) => heavy.includes(p))).toEqual([]);
+  });
+
+  // CommonJS is loaded with require (src/main.ts): the first ES module import of CommonJS makes
+  // Node load and run its export-name lexer, about 6 ms of a start.
+  it('imports no CommonJS from an ES module, so Node never loads its export-name lexer', () => {
+    for (const args of [['group', 'list', '--json'], ['report', '--json'], ['history'], ['methods', 'list'], ['doctor'], ['group', '--help']]) {
+      const dir = tempDir();
+      const file = join(dir, 'builtins.txt');
+      const r = spawnSync(process.execPath, ['--require', BUILTINS, BIN, ...args], {
+        env: { PATH: process.env['PATH'] ?? '', HOME: dir, NO_COLOR: '1', INTERVISIE_DB: join(dir, 'none.db'), BUILTIN_LOADS_FILE: file },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const builtins = readFileSync(file, 'utf8').split('\n');
+      // Loaded at all (the list is real), and without the lexer.
+      expect(builtins, args.join(' ')).toContain('NativeModule internal/modules/esm/loader');
+      expect(builtins.filter((m) => m.includes('cjs-module-lexer')), args.join(' ')).toEqual([]);
+    }
   });
 });

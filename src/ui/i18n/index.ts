@@ -10,7 +10,7 @@ import * as trust from './trust.js';
 import * as report from './report.js';
 import type { Lang } from './lang.cjs';
 
-export { LANGS, isLang, type Lang } from './lang.cjs';
+export type { Lang } from './lang.cjs';
 
 // One namespace per area; a new area adds one import and one line in each catalog
 // (one area per line, so engineers adding areas at the same time merge cleanly).
