@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import type { Document } from 'yaml';
 import { z } from 'zod';
@@ -8,8 +9,10 @@ import { Method } from '../domain/method.js';
 import { configDir, templatesDir } from '../paths.js';
 import type { Lang } from '../ui/i18n/index.js';
 
-// CommonJS with require, not import (see main.ts).
-const { isMap, isNode, isSeq, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
+// CommonJS with require, not import (see main.ts); only when a file is parsed (see methodTable).
+const require = createRequire(import.meta.url);
+let yamlModule: typeof Yaml | undefined;
+const yaml = () => (yamlModule ??= require('yaml') as typeof Yaml);
 
 export type MethodOrigin = 'builtin' | 'user';
 
@@ -57,9 +60,12 @@ function yamlFiles(dir: string): string[] {
 }
 
 /** Read every method: the built-in ones, then the user's, which may override by id. */
-export function loadMethods(o: { env?: NodeJS.ProcessEnv; lang?: Lang; dirs?: { builtin: string; user: string } } = {}): MethodCatalog {
+export function loadMethods(
+  o: { env?: NodeJS.ProcessEnv; lang?: Lang; dirs?: { builtin: string; user: string }; table?: MethodTable | null } = {},
+): MethodCatalog {
   const env = o.env ?? process.env;
   const dirs = o.dirs ?? { builtin: builtinMethodsDir(), user: userMethodsDir(env) };
+  const table = o.table !== undefined ? o.table : (builtTable ??= readMethodTable());
   const byId = new Map<string, LoadedMethod>();
   const errors: MethodFileError[] = [];
   for (const [origin, dir] of [
@@ -74,7 +80,7 @@ export function loadMethods(o: { env?: NodeJS.ProcessEnv; lang?: Lang; dirs?: { 
       continue;
     }
     for (const file of files) {
-      const result = cachedParse(file, o.lang ?? 'en');
+      const result = cachedParse(file, o.lang ?? 'en', table);
       if (!result.ok) {
         errors.push(...result.errors);
         continue;
@@ -100,7 +106,7 @@ export function loadMethods(o: { env?: NodeJS.ProcessEnv; lang?: Lang; dirs?: { 
 // is parsed again only when it changed.
 const parsed = new Map<string, { stamp: string; result: ParseResult }>();
 
-function cachedParse(file: string, lang: Lang): ParseResult {
+function cachedParse(file: string, lang: Lang, table: MethodTable | null): ParseResult {
   let stamp: string;
   try {
     const st = statSync(file);
@@ -110,9 +116,59 @@ function cachedParse(file: string, lang: Lang): ParseResult {
   }
   const hit = parsed.get(file);
   if (hit && hit.stamp === stamp) return hit.result;
-  const result = parseMethodFile(file, undefined, lang);
+  const result = fromTable(file, table) ?? parseMethodFile(file, undefined, lang);
   parsed.set(file, { stamp, result });
   return result;
+}
+
+// Parsing and validating the built-in methods was most of the time of every command that shows
+// a method's name (history, a meeting's summary): about 200 ms, YAML and schema code that runs
+// once and cold. `npm run build` validates them once (build-methods.ts) and writes each file's
+// text with the method it gave; a file with the same name and exactly that text gives that
+// method again (parsing is a function of the name and the text; errors, which depend on the
+// language, are never kept). The table counts only when it is newer than the code that made it.
+
+/** What `npm run build` writes: per file name, its text and the method it validated to. */
+export interface MethodTable {
+  files: Record<string, { text: string; method: Method }>;
+}
+
+/** dist/methods.json beside the built code; none beside the sources (tests parse). */
+export const METHOD_TABLE_FILE = fileURLToPath(new URL('../methods.json', import.meta.url));
+const TABLE_SOURCES = ['catalog/methods.js', 'domain/method.js'].map((f) => fileURLToPath(new URL(`../${f}`, import.meta.url)));
+
+/** The valid methods of a folder, as the table keeps them. */
+export function methodTable(dir: string): MethodTable {
+  const files: MethodTable['files'] = {};
+  for (const file of yamlFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const result = parseMethodFile(file, text);
+    if (result.ok) files[basename(file)] = { text, method: result.method };
+  }
+  return { files };
+}
+
+let builtTable: MethodTable | null | undefined;
+
+/** The table `npm run build` wrote, or null when there is none or the code that made it is newer. */
+export function readMethodTable(file: string = METHOD_TABLE_FILE, sources: readonly string[] = TABLE_SOURCES): MethodTable | null {
+  const built = statSync(file, { throwIfNoEntry: false });
+  if (!built) return null;
+  for (const source of sources) {
+    const s = statSync(source, { throwIfNoEntry: false });
+    if (!s || s.mtimeMs > built.mtimeMs) return null;
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as MethodTable;
+}
+
+function fromTable(file: string, table: MethodTable | null): ParseResult | null {
+  const entry = table?.files[basename(file)];
+  if (!entry) return null;
+  try {
+    return readFileSync(file, 'utf8') === entry.text ? { ok: true, method: entry.method } : null;
+  } catch {
+    return null;
+  }
 }
 
 export type ParseResult = { ok: true; method: Method } | { ok: false; errors: MethodFileError[] };
@@ -125,6 +181,7 @@ export function parseMethodFile(file: string, text?: string, lang: Lang = 'en'):
   } catch (err) {
     return { ok: false, errors: [{ file, message: (err as Error).message }] };
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -187,6 +244,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** The line of the deepest node on the path that exists in the document. */
 function lineOf(doc: Document, counter: Yaml.LineCounter, path: readonly PropertyKey[]): number | undefined {
+  const { isMap, isNode, isSeq } = yaml();
   const keys = path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   for (let n = keys.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);

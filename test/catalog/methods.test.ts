@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinMethodsDir, loadMethods, parseMethodFile } from '../../src/catalog/methods.js';
+import { builtinMethodsDir, loadMethods, methodTable, parseMethodFile, readMethodTable, type MethodTable } from '../../src/catalog/methods.js';
 import { phaseWeight } from '../../src/domain/method.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -77,5 +77,52 @@ describe('user method files', () => {
     const r = parseMethodFile('/x/5-stappen.yaml', five.replace('min: 3', 'min: "drie"'), 'nl');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]!.message).toMatch(/Ongeldig|verwacht/i);
+  });
+});
+
+describe('the method table `npm run build` writes', () => {
+  // Fresh copies: the catalog keeps what it read per file path.
+  function copyOfBuiltins(): string {
+    const dir = join(tempDir(), 'builtin');
+    cpSync(builtin, dir, { recursive: true });
+    return dir;
+  }
+  const table = (): MethodTable => JSON.parse(JSON.stringify(methodTable(builtin))) as MethodTable;
+
+  it('holds every built-in method, and gives each exactly as parsing its file does', () => {
+    const t = table();
+    expect(Object.keys(t.files).sort()).toEqual(readdirSync(builtin).filter((f) => f.endsWith('.yaml')).sort());
+    const fromTable = loadMethods({ dirs: { builtin: copyOfBuiltins(), user: '/nonexistent' }, table: t });
+    const parsed = loadMethods({ dirs: { builtin: copyOfBuiltins(), user: '/nonexistent' }, table: null });
+    expect(fromTable.errors).toEqual([]);
+    expect(fromTable.methods.map((m) => m.method)).toStrictEqual(parsed.methods.map((m) => m.method));
+  });
+
+  it('is used for a file with exactly the text it holds, and never for another text', () => {
+    const t = table();
+    t.files['5-stappen.yaml']!.method.name.nl = 'uit de tabel';
+    t.files['balint.yaml']!.method.name.nl = 'uit de tabel';
+    const dir = copyOfBuiltins();
+    appendFileSync(join(dir, 'balint.yaml'), '# changed\n');
+    const user = userDir({ 'kolb.yaml': readFileSync(join(builtin, 'kolb.yaml'), 'utf8').replace('id: kolb', 'id: kolb2') });
+    const catalog = loadMethods({ dirs: { builtin: dir, user }, table: t });
+    expect(catalog.get('5-stappen')!.name.nl).toBe('uit de tabel');
+    expect(catalog.get('balint')!.name.nl).not.toBe('uit de tabel');
+    // A user file with the table's text but another name is parsed: its id must match its name.
+    expect(catalog.get('kolb2')).toBeUndefined();
+    expect(catalog.errors.map((e) => e.path)).toEqual(['id']);
+  });
+
+  it('counts only when it is newer than the code that made it', () => {
+    const dir = tempDir();
+    const file = join(dir, 'methods.json');
+    const code = join(dir, 'methods.js');
+    writeFileSync(code, '');
+    writeFileSync(file, JSON.stringify(table()));
+    utimesSync(code, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(readMethodTable(file, [code])?.files['5-stappen.yaml']?.method.id).toBe('5-stappen');
+    utimesSync(code, new Date(), new Date(Date.now() + 60_000));
+    expect(readMethodTable(file, [code])).toBeNull();
+    expect(readMethodTable(join(dir, 'none.json'), [code])).toBeNull();
   });
 });
