@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { enGB } from 'date-fns/locale/en-GB';
 import { nl } from 'date-fns/locale/nl';
-import { ZONE } from '../domain/natural-date.js';
+import { ZONE } from '../domain/period.js';
 import type { Lang } from './i18n/index.js';
 
 const locale = (lang: Lang) => (lang === 'nl' ? nl : enGB);
