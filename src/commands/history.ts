@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { loadMethods } from '../catalog/methods.js';
+import { methodCatalog } from '../catalog/method-catalog.js';
 import { safeText } from '../domain/names.js';
 import { UserError } from '../errors.js';
 import { getMember, listGroups, resolveGroup } from '../store/groups.js';
@@ -46,7 +46,7 @@ function entries(store: Store, groupId?: string): HistoryEntry[] {
   });
 }
 
-export function history(ctx: Ctx, opts: { group?: string; json?: boolean }): void {
+export async function history(ctx: Ctx, opts: { group?: string; json?: boolean }): Promise<void> {
   const store = ctx.readStore();
   const groupId = opts.group !== undefined ? resolveGroup(store, opts.group).id : undefined;
   const list = entries(store, groupId);
@@ -59,7 +59,7 @@ export function history(ctx: Ctx, opts: { group?: string; json?: boolean }): voi
     ctx.out.line(t.say.noHistory);
     return;
   }
-  const methods = loadMethods({ env: ctx.env, lang: ctx.lang });
+  const methods = await methodCatalog({ env: ctx.env, lang: ctx.lang });
   ctx.out.line(
     formatTable(
       t.hist.header,
@@ -94,17 +94,17 @@ function findMeeting(store: Store, key: string): db.MeetingRow {
   throw new UserError((t) => t.meeting.err.noSuchMeeting(k));
 }
 
-export function show(ctx: Ctx, key: string, opts: { json?: boolean }): void {
+export async function show(ctx: Ctx, key: string, opts: { json?: boolean }): Promise<void> {
   const store = ctx.readStore();
   const m = findMeeting(store, key);
-  const d = meetingDetails(ctx, store, m.id);
+  const d = await meetingDetails(ctx, store, m.id);
   if (opts.json) {
     ctx.out.json(d);
     return;
   }
   const t = ctx.t.meeting;
   const out = ctx.out;
-  showSummary(ctx, store, m.id);
+  await showSummary(ctx, store, m.id);
   if (d.status !== 'completed') out.line(t.hist.statusLine(t.hist.status[d.status as 'running' | 'completed' | 'aborted']));
   if (d.agreements.length) {
     out.line();

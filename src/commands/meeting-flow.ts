@@ -1146,7 +1146,7 @@ export class MeetingFlow {
 
   private async stepSummary(): Promise<void> {
     const { showSummary, offerMarkdown } = await import('./meeting-summary.js');
-    showSummary(this.ctx, this.store, this.meetingId);
+    await showSummary(this.ctx, this.store, this.meetingId);
     await offerMarkdown(this.ctx, this.store, this.meetingId, this.opts.markdown, this.opts.demo ?? false);
     this.advance();
   }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Ctx } from '../context.js';
-import { loadMethods } from '../catalog/methods.js';
+import { methodCatalog } from '../catalog/method-catalog.js';
 import { safeText } from '../domain/names.js';
 import { countedMinutes } from '../domain/session.js';
 import { UserError } from '../errors.js';
@@ -43,13 +43,13 @@ export function meetingMinutes(m: db.MeetingRow): number | null {
   return countedMinutes(new Date(m.started_at), new Date(m.ended_at), m.paused_seconds);
 }
 
-export function meetingDetails(ctx: Ctx, store: Store, id: string): MeetingDetails {
+export async function meetingDetails(ctx: Ctx, store: Store, id: string): Promise<MeetingDetails> {
   const m = db.getMeeting(store, id);
   if (!m) throw new UserError((t) => t.meeting.err.noSuchMeeting(id));
   const group = getGroup(store, m.group_id);
   const members = new Map(listMembers(store, m.group_id, { includeRemoved: true }).map((x) => [x.id, x.name]));
   const name = (mid: string | null) => (mid ? (members.get(mid) ?? '?') : null);
-  const method = m.method_id ? loadMethods({ env: ctx.env, lang: ctx.lang }).get(m.method_id) : undefined;
+  const method = m.method_id ? (await methodCatalog({ env: ctx.env, lang: ctx.lang })).get(m.method_id) : undefined;
   const runs = db.phaseRuns(store, id);
   const present = db.listAttendance(store, id).filter((a) => a.present === 1);
   const titleOf = (phaseId: string) => method?.phases.find((p) => p.id === phaseId)?.title[ctx.lang] ?? phaseId;
@@ -107,14 +107,14 @@ export function meetingDetails(ctx: Ctx, store: Store, id: string): MeetingDetai
 }
 
 /** The closing screen: who, what, how long, and the hours it counts for. */
-export function showSummary(ctx: Ctx, store: Store, id: string): void {
+export async function showSummary(ctx: Ctx, store: Store, id: string): Promise<void> {
   const t = ctx.t.meeting;
-  const d = meetingDetails(ctx, store, id);
+  const d = await meetingDetails(ctx, store, id);
   const out = ctx.out;
   const present = d.attendance.filter((a) => a.present);
   const absent = d.attendance.filter((a) => !a.present);
   const chosen = d.cases.filter((c) => c.chosen !== null).sort((a, b) => a.chosen! - b.chosen!);
-  const methodName = d.method ? (loadMethods({ env: ctx.env, lang: ctx.lang }).get(d.method)?.name[ctx.lang] ?? d.method) : null;
+  const methodName = d.method ? ((await methodCatalog({ env: ctx.env, lang: ctx.lang })).get(d.method)?.name[ctx.lang] ?? d.method) : null;
   out.line();
   out.heading(t.title.summary);
   const rows: [string, string][] = [
@@ -152,9 +152,9 @@ function fmtMin(seconds: number): string {
 }
 
 /** A short verslag in Markdown: attendance and times, case content only when asked for. */
-export function markdownReport(ctx: Ctx, store: Store, id: string, withContent: boolean): string {
+export async function markdownReport(ctx: Ctx, store: Store, id: string, withContent: boolean): Promise<string> {
   const t = ctx.t.meeting.md;
-  const d = meetingDetails(ctx, store, id);
+  const d = await meetingDetails(ctx, store, id);
   const present = d.attendance.filter((a) => a.present);
   const lines: string[] = [];
   lines.push(`# ${t.title(d.group, shortDate(d.startedAt, ctx.lang))}`, '');
@@ -163,7 +163,7 @@ export function markdownReport(ctx: Ctx, store: Store, id: string, withContent: 
   lines.push(`- ${t.present} (${present.length}): ${present.map((a) => a.name).join(', ')}`);
   const absent = d.attendance.filter((a) => !a.present);
   if (absent.length) lines.push(`- ${t.absent}: ${absent.map((a) => a.name).join(', ')}`);
-  if (d.method) lines.push(`- ${t.method}: ${loadMethods({ env: ctx.env, lang: ctx.lang }).get(d.method)?.name[ctx.lang] ?? d.method}`);
+  if (d.method) lines.push(`- ${t.method}: ${(await methodCatalog({ env: ctx.env, lang: ctx.lang })).get(d.method)?.name[ctx.lang] ?? d.method}`);
   if (d.minutes !== null) lines.push(`- ${t.counted}: ${hoursMinutes(d.minutes, ctx.lang)}`);
   if (d.topic) lines.push(`- ${t.topic}: ${d.topic}`);
   lines.push('', `## ${t.phases}`, '', `| ${t.phase} | ${t.planned} | ${t.actual} |`, '|---|---|---|');
@@ -199,7 +199,7 @@ export async function offerMarkdown(ctx: Ctx, store: Store, id: string, file: st
   const withContent = ctx.interactive ? await ctx.prompt.confirm({ message: t.ask.includeContent, default: false }) : false;
   const path = resolve(target.trim());
   try {
-    writeFileSync(path, markdownReport(ctx, store, id, withContent), { mode: 0o600 });
+    writeFileSync(path, await markdownReport(ctx, store, id, withContent), { mode: 0o600 });
   } catch (err) {
     throw new UserError((tt) => tt.meeting.err.cannotWrite(path, (err as Error).message));
   }

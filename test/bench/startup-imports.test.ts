@@ -30,11 +30,11 @@ describe('start-up cost', () => {
 });
 
 /** What a run of the built binary loads: its own modules (paths under dist/) and packages by name. */
-function loads(args: string[]): { dist: string[]; packages: string[] } {
+function loads(args: string[], db?: string): { dist: string[]; packages: string[] } {
   const dir = tempDir();
   const file = join(dir, 'loads.txt');
   const r = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: dir, NO_COLOR: '1', INTERVISIE_DB: join(dir, 'none.db'), TRACE_LOADS_FILE: file },
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, NO_COLOR: '1', INTERVISIE_DB: db ?? join(dir, 'none.db'), TRACE_LOADS_FILE: file },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -103,6 +103,22 @@ describe('what a start loads', () => {
       // Loaded at all (the list is real), and without the lexer.
       expect(builtins, args.join(' ')).toContain('NativeModule internal/modules/esm/loader');
       expect(builtins.filter((m) => m.includes('cjs-module-lexer')), args.join(' ')).toEqual([]);
+    }
+  });
+
+  // The built-in methods come from the table `npm run build` wrote (catalog/method-catalog.ts):
+  // a method's name in the history or a summary needs neither YAML nor the schema (zod).
+  it('shows the history and a meeting with their method names, without YAML or schema code', () => {
+    const db = join(tempDir(), 'history.db');
+    const env = { TZ: 'Europe/Amsterdam' };
+    expect(runCli(['group', 'create', 'Groep', '--member', 'Anna', '--member', 'Bram', '--member', 'Cem'], { db, env }).code).toBe(0);
+    const logged = runCli(['log', '--date', '2026-03-10', '--start', '19:00', '--end', '21:00', '--present', 'Anna', '--present', 'Bram', '--present', 'Cem', '--method', '5-stappen'], { db, env });
+    expect(logged.code, logged.stderr).toBe(0);
+    expect(runCli(['history'], { db, env }).stdout).toContain('Vijfstappenmodel');
+    for (const args of [['history'], ['show', '10-3-2026']]) {
+      const { packages } = loads(args, db);
+      expect(packages, args.join(' ')).toContain('better-sqlite3');
+      expect(packages.filter((p) => p === 'zod' || p === 'yaml'), args.join(' ')).toEqual([]);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtCatalog, methodCatalog, type MethodCatalog } from '../../src/catalog/method-catalog.js';
 import { builtinMethodsDir, loadMethods, methodTable, parseMethodFile, readMethodTable, type MethodTable } from '../../src/catalog/methods.js';
 import { phaseWeight } from '../../src/domain/method.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -124,5 +125,37 @@ describe('the method table `npm run build` writes', () => {
     utimesSync(code, new Date(), new Date(Date.now() + 60_000));
     expect(readMethodTable(file, [code])).toBeNull();
     expect(readMethodTable(join(dir, 'none.json'), [code])).toBeNull();
+  });
+});
+
+describe('the catalog without the YAML and schema code', () => {
+  function copyOfBuiltins(): string {
+    const dir = join(tempDir(), 'builtin');
+    cpSync(builtin, dir, { recursive: true });
+    return dir;
+  }
+  const table = (): MethodTable => JSON.parse(JSON.stringify(methodTable(builtin))) as MethodTable;
+  const same = (a: MethodCatalog, b: MethodCatalog) => {
+    expect(a.methods.map((m) => [m.method, m.origin, m.overrides])).toStrictEqual(b.methods.map((m) => [m.method, m.origin, m.overrides]));
+    expect(a.ids()).toEqual(b.ids());
+    expect(a.errors).toEqual(b.errors);
+  };
+
+  it('is the catalog loadMethods gives when the table holds every file', async () => {
+    const dirs = { builtin: copyOfBuiltins(), user: '/nonexistent' };
+    const built = builtCatalog({ dirs, table: table() });
+    expect(built).not.toBeNull();
+    same(built!, loadMethods({ dirs: { builtin: copyOfBuiltins(), user: '/nonexistent' }, table: null }));
+    same(await methodCatalog({ dirs, table: table() }), built!);
+  });
+
+  it('leaves a file the table does not hold to loadMethods, errors and all', async () => {
+    const user = userDir({ 'eigen.yaml': readFileSync(join(builtin, 'kolb.yaml'), 'utf8').replace('id: kolb', 'id: eigen'), 'kapot.yaml': 'id: [\n' });
+    const o = { dirs: { builtin: copyOfBuiltins(), user }, table: table() };
+    expect(builtCatalog(o)).toBeNull();
+    const catalog = await methodCatalog(o);
+    expect(catalog.get('eigen')?.id).toBe('eigen');
+    expect(catalog.errors.map((e) => e.file)).toEqual([join(user, 'kapot.yaml')]);
+    same(catalog, loadMethods({ dirs: { builtin: copyOfBuiltins(), user }, table: null }));
   });
 });

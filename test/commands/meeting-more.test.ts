@@ -70,11 +70,11 @@ describe('history and show', () => {
   it('an empty history says how to begin; an unknown meeting is a one-line error', async () => {
     const { db } = setup();
     const { ctx, stdout } = testCtx({ db });
-    history(ctx, {});
+    await history(ctx, {});
     expect(stdout.text).toContain("Nog geen bijeenkomsten. Begin er een met 'intervisie start'.");
-    history(ctx, { json: true });
+    await history(ctx, { json: true });
     expect(JSON.parse(stdout.text.slice(stdout.text.indexOf('{')))).toEqual({ meetings: [] });
-    expect(() => show(ctx, '2026-01-01', {})).toThrow();
+    await expect(show(ctx, '2026-01-01', {})).rejects.toThrow();
     ctx.dispose();
   });
 });
