@@ -1,5 +1,8 @@
-import { builtScreen, formatHelpScreen } from './fast-paths.cjs';
+import { createRequire } from 'node:module';
 import type { Lang } from './ui/i18n/lang.cjs';
+
+// CommonJS with require, not import (see main.ts).
+const { builtScreen, formatHelpScreen } = createRequire(import.meta.url)('./fast-paths.cjs') as typeof import('./fast-paths.cjs');
 
 /**
  * The root help screen: the one `npm run build` wrote (what bin/intervisie.js shows), or,
