@@ -10,6 +10,15 @@ import type { Database } from 'better-sqlite3';
 //
 // store/meeting-lists.ts recomputes them all at once (bulk import, `doctor --fix`) with the
 // same definition; a test holds the two to each other.
+// What the triggers set, for the meeting row being updated (kept here, not imported: a
+// migration stays as it was written).
+const SET_PEOPLE = `present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
+        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)`;
+const SET_OWNERS = `case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')`;
+
 export function up(db: Database): void {
   db.exec(`
     ALTER TABLE meetings ADD COLUMN present_list TEXT;     -- derived: member ids present
@@ -39,10 +48,7 @@ export function up(db: Database): void {
       WHEN NEW.member_id IS NOT NULL
     BEGIN
       UPDATE meetings SET
-        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
-        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)
+        ${SET_PEOPLE}
        WHERE id = NEW.meeting_id;
     END;
 
@@ -51,10 +57,7 @@ export function up(db: Database): void {
        AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.member_id IS NOT NEW.member_id OR OLD.present IS NOT NEW.present)
     BEGIN
       UPDATE meetings SET
-        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
-        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)
+        ${SET_PEOPLE}
        WHERE id IN (OLD.meeting_id, NEW.meeting_id);
     END;
 
@@ -62,10 +65,7 @@ export function up(db: Database): void {
       WHEN OLD.member_id IS NOT NULL
     BEGIN
       UPDATE meetings SET
-        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
-        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)
+        ${SET_PEOPLE}
        WHERE id = OLD.meeting_id;
     END;
 
@@ -73,8 +73,7 @@ export function up(db: Database): void {
       WHEN NEW.status = 'discussed' AND NEW.meeting_id IS NOT NULL
     BEGIN
       UPDATE meetings SET
-        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
-                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+        ${SET_OWNERS}
        WHERE id = NEW.meeting_id;
     END;
 
@@ -83,8 +82,7 @@ export function up(db: Database): void {
        AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.owner_id IS NOT NEW.owner_id OR OLD.status IS NOT NEW.status)
     BEGIN
       UPDATE meetings SET
-        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
-                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+        ${SET_OWNERS}
        WHERE id IN (OLD.meeting_id, NEW.meeting_id);
     END;
 
@@ -92,8 +90,7 @@ export function up(db: Database): void {
       WHEN OLD.status = 'discussed' AND OLD.meeting_id IS NOT NULL
     BEGIN
       UPDATE meetings SET
-        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
-                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+        ${SET_OWNERS}
        WHERE id = OLD.meeting_id;
     END;
 
@@ -105,12 +102,8 @@ export function up(db: Database): void {
         OR EXISTS (SELECT 1 FROM cases c WHERE c.meeting_id = NEW.id)
     BEGIN
       UPDATE meetings SET
-        present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
-        absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                         WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL),
-        case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
-                            WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+        ${SET_PEOPLE},
+        ${SET_OWNERS}
        WHERE id = NEW.id;
     END;
   `);
