@@ -59,14 +59,30 @@ function helpSettings(t: HelpMessages): Partial<Help> {
   };
 }
 
+// Which command a parse error came from, so the hint names that command's help.
+const raisedBy = new WeakMap<CommanderError, string>();
+
+function rememberWhere(cmd: Command): (err: CommanderError) => never {
+  return (err) => {
+    raisedBy.set(err, commandPath(cmd));
+    throw err;
+  };
+}
+
+/** The words commander suggests for a mistyped one ("(Did you mean one of a, b?)"), if any. */
+function closeMatches(message: string): string[] {
+  const found = /\(Did you mean (?:one of )?(.+)\?\)/.exec(message)?.[1];
+  return found ? found.split(', ') : [];
+}
+
 /** Map commander's own (English) parse errors to one line in the user's language. */
 function usageFromCommander(err: CommanderError): UsageError {
   const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? '';
   switch (err.code) {
     case 'commander.unknownCommand':
-      return new UsageError((t) => t.errors.unknownCommand(quoted));
+      return new UsageError((t) => t.errors.unknownCommand(quoted, closeMatches(err.message), raisedBy.get(err) ?? 'intervisie'));
     case 'commander.unknownOption':
-      return new UsageError((t) => t.errors.unknownOption(quoted));
+      return new UsageError((t) => t.errors.unknownOption(quoted, closeMatches(err.message)));
     case 'commander.missingArgument':
       return new UsageError((t) => t.errors.missingArgument(quoted));
     case 'commander.optionMissingArgument':
@@ -143,7 +159,9 @@ export async function main(o: RunOptions): Promise<number> {
     .helpOption(HELP_FLAGS, t.help.helpOption)
     .helpCommand(HELP_COMMAND, t.help.helpCommand);
   for (const [flags, description] of globalOptions(t)) program.addOption(new commander.Option(flags, description));
-  program.showSuggestionAfterError(false).exitOverride().configureOutput(output);
+  // Commander's suggestion for a mistyped word travels in its error; usageFromCommander puts it
+  // in the user's language, still on one line.
+  program.showSuggestionAfterError(true).exitOverride().configureOutput(output);
 
   // A command line that names one area declares only that one: its commands parse, help and
   // fail exactly as among all the others, which no other area's declaration touches.
@@ -152,7 +170,7 @@ export async function main(o: RunOptions): Promise<number> {
   else (await import('./commands/declarations.js')).declareCommands(program, run, t);
 
   for (const sub of allCommands(program)) {
-    sub.helpOption(HELP_FLAGS, t.help.helpOption).exitOverride().configureHelp(helpSettings(t));
+    sub.helpOption(HELP_FLAGS, t.help.helpOption).exitOverride(rememberWhere(sub)).configureHelp(helpSettings(t));
     if (sub.commands.length > 0) sub.helpCommand(HELP_COMMAND, t.help.helpCommand);
     sub.configureOutput(output);
   }

@@ -45,6 +45,20 @@ describe('the built binary', () => {
     expect(lang.stderr).toContain("Onbekende taal 'fr'");
   });
 
+  it('suggests the command or option meant by a typo, and names the help of the command it is under', () => {
+    const typo = runCli(['reprot', '--json']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("✖ Onbekende opdracht 'reprot'. Bedoel je 'report'? Zie 'intervisie --help'.\n");
+    expect(runCli(['group', 'lst']).stderr).toBe("✖ Onbekende opdracht 'lst'. Bedoel je 'list'? Zie 'intervisie group --help'.\n");
+    expect(runCli(['--lang', 'en', 'member', 'ad', 'Eva']).stderr).toBe(
+      "✖ Unknown command 'ad'. Did you mean 'add'? See 'intervisie member --help'.\n",
+    );
+    const option = runCli(['report', '--jsn']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toBe("✖ Onbekende optie '--jsn'. Bedoel je '--json'? Zie --help bij deze opdracht.\n");
+    expect(runCli(['--lang', 'en', 'report', '--jsn']).stderr).toBe("✖ Unknown option '--jsn'. Did you mean '--json'? See --help for this command.\n");
+  });
+
   it('fails at once, without hanging, when an interactive command has no terminal', () => {
     const db = tempDb();
     const r = runCli(['group', 'create', 'G'], { db });

@@ -1,10 +1,26 @@
 // Texts shared by every command: errors, the store, prompts (the help frame is in help.ts).
 // `en` is typed as `typeof nl`, so a key missing in either is a compile error.
 
+/** " Bedoel je 'x'?" for the close matches of a mistyped word, or nothing without any. */
+function didYouMean(close: readonly string[], or: string): string {
+  return close.length === 0 ? '' : ` Bedoel je ${quotedList(close, or)}?`;
+}
+
+function didYouMeanEn(close: readonly string[]): string {
+  return close.length === 0 ? '' : ` Did you mean ${quotedList(close, 'or')}?`;
+}
+
+function quotedList(words: readonly string[], or: string): string {
+  const quoted = words.map((w) => `'${w}'`);
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} ${or} ${quoted.at(-1)}`;
+}
+
 export const nl = {
   errors: {
-    unknownCommand: (name: string) => `Onbekende opdracht '${name}'. Zie 'intervisie --help'.`,
-    unknownOption: (name: string) => `Onbekende optie '${name}'. Zie --help bij deze opdracht.`,
+    unknownCommand: (name: string, close: readonly string[] = [], command = 'intervisie') =>
+      `Onbekende opdracht '${name}'.${didYouMean(close, 'of')} Zie '${command} --help'.`,
+    unknownOption: (name: string, close: readonly string[] = []) =>
+      `Onbekende optie '${name}'.${didYouMean(close, 'of')} Zie --help bij deze opdracht.`,
     missingArgument: (name: string) => `Er ontbreekt een waarde: ${name}.`,
     optionMissingArgument: (name: string) => `De optie ${name} heeft een waarde nodig.`,
     excessArguments: 'Te veel argumenten. Gebruik aanhalingstekens rond namen met spaties.',
@@ -45,8 +61,8 @@ export const nl = {
 
 export const en: typeof nl = {
   errors: {
-    unknownCommand: (name) => `Unknown command '${name}'. See 'intervisie --help'.`,
-    unknownOption: (name) => `Unknown option '${name}'. See --help for this command.`,
+    unknownCommand: (name, close = [], command = 'intervisie') => `Unknown command '${name}'.${didYouMeanEn(close)} See '${command} --help'.`,
+    unknownOption: (name, close = []) => `Unknown option '${name}'.${didYouMeanEn(close)} See --help for this command.`,
     missingArgument: (name) => `A value is missing: ${name}.`,
     optionMissingArgument: (name) => `The option ${name} needs a value.`,
     excessArguments: 'Too many arguments. Put quotes around names with spaces.',
