@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { countWrongLists } from '../../src/store/meeting-lists.js';
 import { runCli } from '../helpers/cli.js';
 import { KEY, PtySession, stripAnsi } from '../helpers/pty.js';
 import { tempDb } from '../helpers/tmp.js';
@@ -543,8 +544,13 @@ class Harness {
     });
   }
 
+  /** SQLite's own check, and the derived attendance lists still equal to their rows. */
   integrity(): string {
-    return readDb(this.db, (d) => d.pragma('integrity_check', { simple: true }) as string);
+    return readDb(this.db, (d) => {
+      const ok = d.pragma('integrity_check', { simple: true }) as string;
+      const wrong = countWrongLists(d);
+      return ok !== 'ok' ? ok : wrong > 0 ? `${wrong} meeting(s) with lists that differ from their rows` : 'ok';
+    });
   }
 }
 
