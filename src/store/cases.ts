@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import type { CaseRow as MeetingCaseRow } from './meetings.js';
 import type { Store } from './store.js';
 
 export type CaseStatus = 'prepared' | 'candidate' | 'discussed' | 'withdrawn';
@@ -26,16 +27,9 @@ export interface CaseRecord {
   updatedAt: string;
 }
 
-interface CaseRow {
-  id: string;
+/** A case row with its owner's name; meetings.ts reads the same columns for one meeting. */
+interface CaseRow extends Omit<MeetingCaseRow, 'status'> {
   group_id: string;
-  owner_id: string;
-  owner_name: string;
-  title: string | null;
-  question: string | null;
-  est_e: number | null;
-  est_g: number | null;
-  est_t: number | null;
   status: CaseStatus;
   meeting_id: string | null;
   created_at: string;
