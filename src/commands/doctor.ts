@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import { UserError } from '../errors.js';
 import { fixPermissions, inspectDatabase, repairLists } from '../store/health.js';
+import { LIST_TRIGGER_COUNT } from '../store/meeting-lists.js';
 import { humanSize } from '../ui/sizes.js';
 import { safeText } from '../domain/names.js';
 
@@ -24,14 +25,19 @@ export async function doctor(ctx: Ctx, opts: { fix?: boolean }): Promise<void> {
       const intact = report.integrity.length === 1 && report.integrity[0] === 'ok' && report.foreignKeyProblems === 0;
       const detail = [...report.integrity.filter((x) => x !== 'ok'), ...(report.foreignKeyProblems ? [`foreign keys: ${report.foreignKeyProblems}`] : [])];
       row(t.doctorIntegrity, intact ? t.doctorOk : detail.slice(0, 3).join('; '), intact);
-      if (report.wrongLists !== null) {
+      if (report.wrongLists !== null && report.missingListTriggers !== null) {
         let wrong = report.wrongLists;
+        let missing = report.missingListTriggers.length;
         // Only a sound file of the current schema is written to; anything else is for a backup.
-        if (wrong > 0 && opts.fix && intact && report.version === report.latest) {
-          ctx.out.success(t.doctorListsFixed(repairLists(report.path)));
+        if (wrong + missing > 0 && opts.fix && intact && report.version === report.latest) {
+          const fixed = repairLists(report.path);
+          if (fixed.triggers > 0) ctx.out.success(t.doctorListTriggersMade(fixed.triggers));
+          ctx.out.success(t.doctorListsFixed(fixed.meetings));
           wrong = 0;
+          missing = 0;
         }
-        row(t.doctorLists, wrong === 0 ? t.doctorOk : t.doctorListsWrong(wrong), wrong === 0);
+        const trouble = [...(missing > 0 ? [t.doctorListTriggersMissing(missing, LIST_TRIGGER_COUNT)] : []), ...(wrong > 0 ? [t.doctorListsWrong(wrong)] : [])];
+        row(t.doctorLists, trouble.length === 0 ? t.doctorOk : trouble.join('; '), trouble.length === 0);
       }
       row(t.doctorGroups, t.doctorCounts(report.groups, report.meetings));
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { LATEST_VERSION } from './migrations/index.js';
 import { checkHeader, openDatabase, translateSqliteError } from './db.js';
-import { countWrongLists, recomputeAllLists } from './meeting-lists.js';
+import { countWrongLists, missingListTriggers, recomputeAllLists, restoreListTriggers } from './meeting-lists.js';
 import { UserError } from '../errors.js';
 
 // CommonJS with require, not import (see main.ts).
@@ -30,6 +30,8 @@ export interface HealthReport {
   foreignKeyProblems: number;
   /** Meetings whose derived lists (migration 004) differ from their rows; null before that schema. */
   wrongLists: number | null;
+  /** Triggers that keep those lists and are missing; null before that schema. */
+  missingListTriggers: string[] | null;
   sizes: { file: string; bytes: number }[];
   permissions: PermissionCheck[];
   groups: number;
@@ -51,6 +53,7 @@ export function inspectDatabase(path: string): HealthReport {
     integrity: [],
     foreignKeyProblems: 0,
     wrongLists: null,
+    missingListTriggers: null,
     sizes: [],
     permissions: [],
     groups: 0,
@@ -87,7 +90,10 @@ export function inspectDatabase(path: string): HealthReport {
     const has = (table: string) => db!.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
     if (has('groups')) report.groups = (db.prepare('SELECT count(*) AS n FROM groups').get() as { n: number }).n;
     if (has('meetings')) report.meetings = (db.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
-    if (report.version >= LISTS_VERSION && report.version <= LATEST_VERSION) report.wrongLists = countWrongLists(db);
+    if (report.version >= LISTS_VERSION && report.version <= LATEST_VERSION) {
+      report.wrongLists = countWrongLists(db);
+      report.missingListTriggers = missingListTriggers(db);
+    }
   } catch (err) {
     report.unreadable = translateSqliteError(err, path);
     if (!report.unreadable) throw err;
@@ -175,14 +181,15 @@ export function fixPermissions(checks: PermissionCheck[]): PermissionCheck[] {
 }
 
 /**
- * Set every meeting's derived lists from its attendance and case rows again, in one
- * transaction (`doctor --fix`); returns how many meetings changed. Only for a file that
- * inspectDatabase found readable, intact and of the current schema.
+ * Make any missing list trigger again and set every meeting's derived lists from its
+ * attendance and case rows, in one transaction (`doctor --fix`); returns how many triggers
+ * were made and how many meetings changed. Only for a file that inspectDatabase found
+ * readable, intact and of the current schema.
  */
-export function repairLists(path: string): number {
+export function repairLists(path: string): { triggers: number; meetings: number } {
   const db = openDatabase(path);
   try {
-    return db.transaction(() => recomputeAllLists(db)).immediate();
+    return db.transaction(() => ({ triggers: restoreListTriggers(db), meetings: recomputeAllLists(db) })).immediate();
   } finally {
     db.close();
   }

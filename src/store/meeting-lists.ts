@@ -1,4 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
+import { LIST_TRIGGERS } from './migrations/004-meeting-lists.js';
 
 // The lists each meeting row carries for `report` (migration 004): member ids present, member
 // ids listed as absent, owners of the discussed cases; ids joined by ',' in id order, NULL for
@@ -86,4 +87,20 @@ export function deferListTriggers(db: Db): DeferredLists {
       for (const t of triggers.splice(0)) db.exec(t.sql);
     },
   };
+}
+
+/** How many triggers keep the lists. */
+export const LIST_TRIGGER_COUNT = LIST_TRIGGERS.length;
+
+/** The list triggers that are not in the database (`doctor`): without one, lists drift from their rows. */
+export function missingListTriggers(db: Db): string[] {
+  const present = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]);
+  return LIST_TRIGGERS.filter((t) => !present.has(t.name)).map((t) => t.name);
+}
+
+/** Make the missing list triggers again, as migration 004 made them; returns how many. In the caller's transaction. */
+export function restoreListTriggers(db: Db): number {
+  const missing = new Set(missingListTriggers(db));
+  for (const t of LIST_TRIGGERS) if (missing.has(t.name)) db.exec(t.sql);
+  return missing.size;
 }

@@ -128,6 +128,37 @@ describe('doctor', () => {
     expect(again.stdout).toContain('Report lists: ok');
   });
 
+  it('finds a missing list trigger (lists would drift from then on) and makes it again with --fix', () => {
+    const db = tempDb();
+    const { meetings } = seedDb(db, [{ startedAt: '2026-10-06T18:30:00Z', marker: 'X' }]);
+    const triggerSql = (name: string) => queryRows(db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", name)[0]?.['sql'];
+    const original = triggerSql('meeting_lists_attendance_delete');
+    expect(original).toBeDefined();
+    // A hand edit drops a trigger, and a later delete leaves the meeting's list behind.
+    const writer = new Database(db);
+    writer.exec('DROP TRIGGER meeting_lists_attendance_delete');
+    writer.prepare('DELETE FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL AND present = 1 AND rowid = (SELECT min(rowid) FROM attendance WHERE meeting_id = ? AND present = 1 AND member_id IS NOT NULL)').run(meetings[0]!.meetingId, meetings[0]!.meetingId);
+    writer.close();
+
+    const r = runCli(['doctor'], { db });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      "Lijsten voor rapporten: 1 van de 7 automatische bijwerkingen van die lijsten ontbreekt (herstel met 'intervisie doctor --fix'); 1 bijeenkomst met aanwezigen",
+    );
+    expect(triggerSql('meeting_lists_attendance_delete')).toBeUndefined();
+
+    const fixed = runCli(['--lang', 'en', 'doctor', '--fix'], { db });
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('✔ 1 missing trigger of the lists made again.');
+    expect(fixed.stdout).toContain('Report lists: ok');
+    expect(triggerSql('meeting_lists_attendance_delete')).toBe(original);
+    // The trigger works again: the next delete keeps the list right.
+    const after = new Database(db);
+    after.prepare('DELETE FROM attendance WHERE meeting_id = ? AND member_id IS NOT NULL AND present = 1 AND rowid = (SELECT min(rowid) FROM attendance WHERE meeting_id = ? AND present = 1 AND member_id IS NOT NULL)').run(meetings[0]!.meetingId, meetings[0]!.meetingId);
+    after.close();
+    expect(runCli(['doctor'], { db }).stdout).toContain('Lijsten voor rapporten: in orde');
+  });
+
   it('names a broken file without touching it', () => {
     const path = join(tempDir(), 'x.db');
     writeFileSync(path, 'geen database'.repeat(100));

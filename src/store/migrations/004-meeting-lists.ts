@@ -10,14 +10,100 @@ import type { Database } from 'better-sqlite3';
 //
 // store/meeting-lists.ts recomputes them all at once (bulk import, `doctor --fix`) with the
 // same definition; a test holds the two to each other.
-// What the triggers set, for the meeting row being updated (kept here, not imported: a
-// migration stays as it was written).
+
+// What the triggers set, for the meeting row being updated. Written here and nowhere else: a
+// migration stays as it was written, and `doctor --fix` makes a missing trigger from here.
 const SET_PEOPLE = `present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
                          WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
         absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
                          WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)`;
 const SET_OWNERS = `case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
                             WHERE c.meeting_id = meetings.id AND c.status = 'discussed')`;
+
+/**
+ * The triggers that keep the lists, by name (`doctor` checks that each is there and `doctor
+ * --fix` makes a missing one again from here).
+ */
+export const LIST_TRIGGERS: readonly { name: string; sql: string }[] = [
+  {
+    name: 'meeting_lists_attendance_insert',
+    sql: `CREATE TRIGGER meeting_lists_attendance_insert AFTER INSERT ON attendance
+  WHEN NEW.member_id IS NOT NULL
+BEGIN
+  UPDATE meetings SET
+    ${SET_PEOPLE}
+   WHERE id = NEW.meeting_id;
+END;`,
+  },
+  // A row that moves to another meeting changes the lists of both.
+  {
+    name: 'meeting_lists_attendance_update',
+    sql: `CREATE TRIGGER meeting_lists_attendance_update AFTER UPDATE OF meeting_id, member_id, present ON attendance
+  WHEN (OLD.member_id IS NOT NULL OR NEW.member_id IS NOT NULL)
+   AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.member_id IS NOT NEW.member_id OR OLD.present IS NOT NEW.present)
+BEGIN
+  UPDATE meetings SET
+    ${SET_PEOPLE}
+   WHERE id IN (OLD.meeting_id, NEW.meeting_id);
+END;`,
+  },
+  {
+    name: 'meeting_lists_attendance_delete',
+    sql: `CREATE TRIGGER meeting_lists_attendance_delete AFTER DELETE ON attendance
+  WHEN OLD.member_id IS NOT NULL
+BEGIN
+  UPDATE meetings SET
+    ${SET_PEOPLE}
+   WHERE id = OLD.meeting_id;
+END;`,
+  },
+  {
+    name: 'meeting_lists_cases_insert',
+    sql: `CREATE TRIGGER meeting_lists_cases_insert AFTER INSERT ON cases
+  WHEN NEW.status = 'discussed' AND NEW.meeting_id IS NOT NULL
+BEGIN
+  UPDATE meetings SET
+    ${SET_OWNERS}
+   WHERE id = NEW.meeting_id;
+END;`,
+  },
+  {
+    name: 'meeting_lists_cases_update',
+    sql: `CREATE TRIGGER meeting_lists_cases_update AFTER UPDATE OF meeting_id, owner_id, status ON cases
+  WHEN (OLD.status = 'discussed' OR NEW.status = 'discussed')
+   AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.owner_id IS NOT NEW.owner_id OR OLD.status IS NOT NEW.status)
+BEGIN
+  UPDATE meetings SET
+    ${SET_OWNERS}
+   WHERE id IN (OLD.meeting_id, NEW.meeting_id);
+END;`,
+  },
+  {
+    name: 'meeting_lists_cases_delete',
+    sql: `CREATE TRIGGER meeting_lists_cases_delete AFTER DELETE ON cases
+  WHEN OLD.status = 'discussed' AND OLD.meeting_id IS NOT NULL
+BEGIN
+  UPDATE meetings SET
+    ${SET_OWNERS}
+   WHERE id = OLD.meeting_id;
+END;`,
+  },
+  // Foreign keys are checked at commit during an import, so rows may come before their
+  // meeting; and a new meeting never brings lists of its own.
+  {
+    name: 'meeting_lists_meetings_insert',
+    sql: `CREATE TRIGGER meeting_lists_meetings_insert AFTER INSERT ON meetings
+  WHEN NEW.present_list IS NOT NULL OR NEW.absent_list IS NOT NULL OR NEW.case_owner_list IS NOT NULL
+    OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = NEW.id)
+    OR EXISTS (SELECT 1 FROM cases c WHERE c.meeting_id = NEW.id)
+BEGIN
+  UPDATE meetings SET
+    ${SET_PEOPLE},
+    ${SET_OWNERS}
+   WHERE id = NEW.id;
+END;`,
+  },
+];
 
 export function up(db: Database): void {
   db.exec(`
@@ -42,69 +128,6 @@ export function up(db: Database): void {
     CREATE INDEX meetings_started ON meetings(started_at, id);
     DROP INDEX meetings_group_started;
     CREATE INDEX meetings_group_started ON meetings(group_id, started_at, id);
-
-    -- A row that moves to another meeting changes the lists of both.
-    CREATE TRIGGER meeting_lists_attendance_insert AFTER INSERT ON attendance
-      WHEN NEW.member_id IS NOT NULL
-    BEGIN
-      UPDATE meetings SET
-        ${SET_PEOPLE}
-       WHERE id = NEW.meeting_id;
-    END;
-
-    CREATE TRIGGER meeting_lists_attendance_update AFTER UPDATE OF meeting_id, member_id, present ON attendance
-      WHEN (OLD.member_id IS NOT NULL OR NEW.member_id IS NOT NULL)
-       AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.member_id IS NOT NEW.member_id OR OLD.present IS NOT NEW.present)
-    BEGIN
-      UPDATE meetings SET
-        ${SET_PEOPLE}
-       WHERE id IN (OLD.meeting_id, NEW.meeting_id);
-    END;
-
-    CREATE TRIGGER meeting_lists_attendance_delete AFTER DELETE ON attendance
-      WHEN OLD.member_id IS NOT NULL
-    BEGIN
-      UPDATE meetings SET
-        ${SET_PEOPLE}
-       WHERE id = OLD.meeting_id;
-    END;
-
-    CREATE TRIGGER meeting_lists_cases_insert AFTER INSERT ON cases
-      WHEN NEW.status = 'discussed' AND NEW.meeting_id IS NOT NULL
-    BEGIN
-      UPDATE meetings SET
-        ${SET_OWNERS}
-       WHERE id = NEW.meeting_id;
-    END;
-
-    CREATE TRIGGER meeting_lists_cases_update AFTER UPDATE OF meeting_id, owner_id, status ON cases
-      WHEN (OLD.status = 'discussed' OR NEW.status = 'discussed')
-       AND (OLD.meeting_id IS NOT NEW.meeting_id OR OLD.owner_id IS NOT NEW.owner_id OR OLD.status IS NOT NEW.status)
-    BEGIN
-      UPDATE meetings SET
-        ${SET_OWNERS}
-       WHERE id IN (OLD.meeting_id, NEW.meeting_id);
-    END;
-
-    CREATE TRIGGER meeting_lists_cases_delete AFTER DELETE ON cases
-      WHEN OLD.status = 'discussed' AND OLD.meeting_id IS NOT NULL
-    BEGIN
-      UPDATE meetings SET
-        ${SET_OWNERS}
-       WHERE id = OLD.meeting_id;
-    END;
-
-    -- Foreign keys are checked at commit during an import, so rows may come before their
-    -- meeting; and a new meeting never brings lists of its own.
-    CREATE TRIGGER meeting_lists_meetings_insert AFTER INSERT ON meetings
-      WHEN NEW.present_list IS NOT NULL OR NEW.absent_list IS NOT NULL OR NEW.case_owner_list IS NOT NULL
-        OR EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = NEW.id)
-        OR EXISTS (SELECT 1 FROM cases c WHERE c.meeting_id = NEW.id)
-    BEGIN
-      UPDATE meetings SET
-        ${SET_PEOPLE},
-        ${SET_OWNERS}
-       WHERE id = NEW.id;
-    END;
   `);
+  for (const trigger of LIST_TRIGGERS) db.exec(trigger.sql);
 }

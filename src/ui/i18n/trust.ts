@@ -46,6 +46,9 @@ export const nl = {
     doctorListsWrong: (n: number) =>
       `${n} ${n === 1 ? 'bijeenkomst' : 'bijeenkomsten'} met aanwezigen, afwezigen of casusinbrengers die niet kloppen met de presentie en casussen (herstel met 'intervisie doctor --fix')`,
     doctorListsFixed: (n: number) => `Lijsten voor rapporten van ${n} ${n === 1 ? 'bijeenkomst' : 'bijeenkomsten'} opnieuw opgemaakt uit de presentie en casussen.`,
+    doctorListTriggersMissing: (n: number, total: number) =>
+      `${n} van de ${total} automatische bijwerkingen van die lijsten ${n === 1 ? 'ontbreekt' : 'ontbreken'} (herstel met 'intervisie doctor --fix')`,
+    doctorListTriggersMade: (n: number) => `${n} ${n === 1 ? 'ontbrekende automatische bijwerking' : 'ontbrekende automatische bijwerkingen'} van de lijsten opnieuw aangemaakt.`,
     doctorGroups: 'Inhoud',
     doctorCounts: (groups: number, meetings: number) => `${groups} ${groups === 1 ? 'groep' : 'groepen'}, ${meetings} ${meetings === 1 ? 'bijeenkomst' : 'bijeenkomsten'}`,
     doctorNotSqlite: 'geen SQLite-bestand',
@@ -115,6 +118,8 @@ export const en: typeof nl = {
     doctorListsWrong: (n) =>
       `${n} meeting${n === 1 ? '' : 's'} whose present, absent or case owners do not match the attendance and cases (repair with 'intervisie doctor --fix')`,
     doctorListsFixed: (n) => `Report lists of ${n} meeting${n === 1 ? '' : 's'} made again from the attendance and cases.`,
+    doctorListTriggersMissing: (n, total) => `${n} of the ${total} triggers that keep those lists up to date ${n === 1 ? 'is' : 'are'} missing (repair with 'intervisie doctor --fix')`,
+    doctorListTriggersMade: (n) => `${n} missing trigger${n === 1 ? '' : 's'} of the lists made again.`,
     doctorGroups: 'Content',
     doctorCounts: (groups, meetings) => `${groups} group${groups === 1 ? '' : 's'}, ${meetings} meeting${meetings === 1 ? '' : 's'}`,
     doctorNotSqlite: 'not an SQLite file',
