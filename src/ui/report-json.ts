@@ -124,37 +124,41 @@ export function sortedNames(ids: readonly string[], l: Lookups): readonly string
 }
 
 function sortNames(ids: readonly string[], l: Lookups, ranks: Map<string, Ranked>): string[] {
-  const found: Ranked[] = new Array(ids.length);
-  for (let at = 0; at < ids.length; at++) {
-    const r = ranks.get(ids[at]!);
-    // An id without a member (a damaged import) sorts as "?" among the names, the slow way.
-    if (r === undefined) return ids.map((id) => l.members.get(id)?.name ?? '?').sort(collator().compare);
-    found[at] = r;
-  }
-  // Array.prototype.sort is stable: equal ranks keep their order, as a sort on the names does.
-  return found.sort((a, b) => a.rank - b.rank).map((r) => r.name);
+  return byRank(ids, ranks)?.map((r) => r.name) ?? slowSortedNames(ids, l);
 }
 
-/** The names on a list as JSON text, in the order of sortedNames (without remembering the list). */
-function sortedNamesText(ids: readonly string[], l: Lookups): string {
-  const ranks = nameOrder(l).ranks;
+/** An id without a member (a damaged import) sorts as "?" among the names, the slow way. */
+function slowSortedNames(ids: readonly string[], l: Lookups): string[] {
+  return ids.map((id) => l.members.get(id)?.name ?? '?').sort(collator().compare);
+}
+
+/**
+ * The members of a list in name order, or null when one of them is unknown. Rank and place
+ * in one number, sorted by the typed array's own numeric sort: no compare function to call
+ * for every pair, and equal ranks keep their order (stable, as a sort on the names is).
+ */
+function byRank(ids: readonly string[], ranks: Map<string, Ranked>): Ranked[] | null {
   const n = ids.length;
-  // Rank and place in one number, sorted by the typed array's own numeric sort: no compare
-  // function to call for every pair, and equal ranks keep their order (stable, as sortedNames).
   const keys = new Float64Array(n);
   const found: Ranked[] = new Array(n);
   for (let at = 0; at < n; at++) {
     const r = ranks.get(ids[at]!);
-    if (r === undefined) return sortNames(ids, l, ranks).map(jsonString).join(LIST_ITEM);
+    if (r === undefined) return null;
     found[at] = r;
     keys[at] = r.rank * n + at;
   }
   keys.sort();
+  const ordered: Ranked[] = new Array(n);
+  for (let at = 0; at < n; at++) ordered[at] = found[keys[at]! % n]!;
+  return ordered;
+}
+
+/** The names on a list as JSON text, in the order of sortedNames (without remembering the list). */
+function sortedNamesText(ids: readonly string[], l: Lookups): string {
+  const ranked = byRank(ids, nameOrder(l).ranks);
+  if (ranked === null) return slowSortedNames(ids, l).map(jsonString).join(LIST_ITEM);
   let text = '';
-  for (let at = 0; at < n; at++) {
-    const r = found[keys[at]! % n]!;
-    text += (at === 0 ? '' : LIST_ITEM) + (r.json ??= jsonString(r.name));
-  }
+  for (let at = 0; at < ranked.length; at++) text += (at === 0 ? '' : LIST_ITEM) + (ranked[at]!.json ??= jsonString(ranked[at]!.name));
   return text;
 }
 
