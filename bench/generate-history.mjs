@@ -13,18 +13,7 @@
 // the notes of those phases, an action point. Off gives the bare rows the hours need.
 
 import { deferListTriggers } from '../dist/store/meeting-lists.js';
-
-/** Small seeded PRNG (mulberry32): the same seed gives the same history. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './lib/prng.mjs';
 
 const FIRST = ['Anna', 'Bram', 'Carla', 'Daan', 'Eva', 'Fatima', 'Gert', 'Hanna', 'Ivo', 'Jasmijn', 'Kees', 'Lotte', 'Mehmet', 'Noor', 'Pieter', 'Rosa'];
 const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Bos', 'Yilmaz', 'El Amrani', 'van Dijk'];
