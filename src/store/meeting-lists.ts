@@ -12,7 +12,6 @@ export const LIST_COLUMNS = ['present_list', 'absent_list', 'case_owner_list'] a
 /** Tables whose rows the lists come from. */
 export const LIST_SOURCES: readonly string[] = ['attendance', 'cases'];
 
-const TRIGGER_PREFIX = 'meeting_lists_';
 
 // Every meeting with the lists its rows give. One pass over each source table, grouped,
 // joined to the meetings by their primary key.
@@ -58,7 +57,7 @@ const RECOMPUTE_SOME = `
 export interface DeferredLists {
   /** A meeting whose attendance or case rows were written: the old and the new one of a row. */
   touch(meetingId: unknown): void;
-  /** Set the lists of every touched meeting once, and make the triggers again. */
+  /** Set the lists of every touched meeting once, and make the triggers again (all of migration 004's). */
   finish(): void;
 }
 
@@ -72,10 +71,7 @@ export interface DeferredLists {
  * as they were. Nothing else may write attendance or cases before finish().
  */
 export function deferListTriggers(db: Db): DeferredLists {
-  const triggers = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, length(?)) = ? ORDER BY name")
-    .all(TRIGGER_PREFIX, TRIGGER_PREFIX) as { name: string; sql: string }[];
-  for (const t of triggers) db.exec(`DROP TRIGGER "${t.name.replaceAll('"', '""')}"`);
+  for (const t of LIST_TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${t.name}`);
   const touched = new Set<string>();
   return {
     touch(meetingId) {
@@ -84,7 +80,7 @@ export function deferListTriggers(db: Db): DeferredLists {
     finish() {
       if (touched.size > 0) db.prepare(RECOMPUTE_SOME).run(JSON.stringify([...touched]));
       touched.clear();
-      for (const t of triggers.splice(0)) db.exec(t.sql);
+      for (const t of LIST_TRIGGERS) db.exec(t.sql);
     },
   };
 }
