@@ -116,7 +116,7 @@ const MEETINGS_PER_PIECE = 500;
  * ever differ from the report's, the report is computed the ordinary way instead.
  */
 function reportJsonStream(store: Store, p: PreparedReport): Iterable<string> {
-  const tally = new ReportTally(p.input, false);
+  const tally = new ReportTally(p.input, { keepMeetingIds: false });
   const pieces: string[] = [];
   let chunk: MeetingSummary[] = [];
   let previous: MeetingRecord | null = null;

@@ -223,8 +223,8 @@ export class ReportTally {
 
   constructor(
     private readonly input: Omit<ReportInput, 'meetings'>,
-    /** Keep each member's meetingIds (the certificate lists them; JSON and CSV do not). */
-    private readonly keepMeetingIds = true,
+    /** keepMeetingIds: each member's meetingIds (the certificate lists them; JSON and CSV do not). */
+    private readonly options: { keepMeetingIds: boolean } = { keepMeetingIds: true },
   ) {
     this.minSize = new Map(input.groups.map((g) => [g.id, g.minSize]));
     for (const m of input.members) if (!m.removed) this.slotFor(m.id, m.groupId);
@@ -291,7 +291,7 @@ export class ReportTally {
       t.meetings++;
       t.minutes += minutes;
       t.plannedMinutes += m.plannedMinutes;
-      if (this.keepMeetingIds) t.meetingIds.push(m.id);
+      if (this.options.keepMeetingIds) t.meetingIds.push(m.id);
     }
     if (!held) return null;
     if (m.chairId) this.totalsFor(m.chairId, m.groupId).chaired++;

@@ -254,7 +254,7 @@ describe('the tally without meeting ids (JSON and CSV need only the totals)', ()
     ];
     const input = { period: YEAR, register: null, groups: [{ id: G, name: 'G', minSize: 3 }], members, onlyMembers: null };
     const totals = (keep: boolean) => {
-      const tally = new ReportTally(input, keep);
+      const tally = new ReportTally(input, { keepMeetingIds: keep });
       for (const m of meetings) tally.add(m);
       return tally.members().members;
     };
