@@ -1,5 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
-import { LIST_TRIGGERS } from './migrations/004-meeting-lists.js';
+import { LIST_TRIGGERS, LISTS_FROM_ROWS, SET_OWNERS, SET_PEOPLE } from './migrations/004-meeting-lists.js';
 
 // The lists each meeting row carries for `report` (migration 004): member ids present, member
 // ids listed as absent, owners of the discussed cases; ids joined by ',' in id order, NULL for
@@ -16,13 +16,7 @@ export const LIST_SOURCES: readonly string[] = ['attendance', 'cases'];
 // Every meeting with the lists its rows give. One pass over each source table, grouped,
 // joined to the meetings by their primary key.
 const WANTED = `
-  WITH
-    att AS (SELECT meeting_id,
-                   group_concat(CASE WHEN present = 1 THEN member_id END, ',' ORDER BY member_id) AS p,
-                   group_concat(CASE WHEN present = 0 THEN member_id END, ',' ORDER BY member_id) AS a
-              FROM attendance WHERE member_id IS NOT NULL GROUP BY meeting_id),
-    own AS (SELECT meeting_id, group_concat(owner_id, ',' ORDER BY owner_id) AS o
-              FROM cases WHERE status = 'discussed' AND meeting_id IS NOT NULL GROUP BY meeting_id),
+  WITH ${LISTS_FROM_ROWS},
     wanted AS (SELECT m.id, att.p, att.a, own.o
                  FROM meetings m LEFT JOIN att ON att.meeting_id = m.id LEFT JOIN own ON own.meeting_id = m.id)`;
 const DIFFERS = `(m.present_list IS NOT wanted.p OR m.absent_list IS NOT wanted.a OR m.case_owner_list IS NOT wanted.o)`;
@@ -46,12 +40,8 @@ export function countWrongLists(db: Db): number {
 // The lists of the given meetings (a JSON array of ids) from their rows, through the indexes.
 const RECOMPUTE_SOME = `
   UPDATE meetings SET
-    present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                     WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
-    absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
-                     WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL),
-    case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
-                        WHERE c.meeting_id = meetings.id AND c.status = 'discussed')
+    ${SET_PEOPLE},
+    ${SET_OWNERS}
    WHERE id IN (SELECT value FROM json_each(?))`;
 
 export interface DeferredLists {

@@ -8,17 +8,26 @@ import type { Database } from 'better-sqlite3';
 // imports, purges), and they never travel in a bundle nor count as a change of the meeting.
 // Guests (member_id NULL) are not members; present = 1 / present = 0 as the rows say.
 //
-// store/meeting-lists.ts recomputes them all at once (bulk import, `doctor --fix`) with the
-// same definition; a test holds the two to each other.
+// store/meeting-lists.ts recomputes them (bulk import, `doctor --fix`) with the definitions
+// exported here, so there is one of each.
 
 // What the triggers set, for the meeting row being updated. Written here and nowhere else: a
 // migration stays as it was written, and `doctor --fix` makes a missing trigger from here.
-const SET_PEOPLE = `present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
+export const SET_PEOPLE = `present_list = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
                          WHERE a.meeting_id = meetings.id AND a.present = 1 AND a.member_id IS NOT NULL),
         absent_list  = (SELECT group_concat(a.member_id, ',' ORDER BY a.member_id) FROM attendance a
                          WHERE a.meeting_id = meetings.id AND a.present = 0 AND a.member_id IS NOT NULL)`;
-const SET_OWNERS = `case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
+export const SET_OWNERS = `case_owner_list = (SELECT group_concat(c.owner_id, ',' ORDER BY c.owner_id) FROM cases c
                             WHERE c.meeting_id = meetings.id AND c.status = 'discussed')`;
+
+/** The lists of every meeting at once, per meeting id (att.p, att.a, own.o): for a WITH clause. */
+export const LISTS_FROM_ROWS = `
+      att AS (SELECT meeting_id,
+                     group_concat(CASE WHEN present = 1 THEN member_id END, ',' ORDER BY member_id) AS p,
+                     group_concat(CASE WHEN present = 0 THEN member_id END, ',' ORDER BY member_id) AS a
+                FROM attendance WHERE member_id IS NOT NULL GROUP BY meeting_id),
+      own AS (SELECT meeting_id, group_concat(owner_id, ',' ORDER BY owner_id) AS o
+                FROM cases WHERE status = 'discussed' AND meeting_id IS NOT NULL GROUP BY meeting_id)`;
 
 /**
  * The triggers that keep the lists, by name (`doctor` checks that each is there and `doctor
@@ -111,13 +120,7 @@ export function up(db: Database): void {
     ALTER TABLE meetings ADD COLUMN absent_list TEXT;      -- derived: member ids listed as absent
     ALTER TABLE meetings ADD COLUMN case_owner_list TEXT;  -- derived: owners of the discussed cases
 
-    WITH
-      att AS (SELECT meeting_id,
-                     group_concat(CASE WHEN present = 1 THEN member_id END, ',' ORDER BY member_id) AS p,
-                     group_concat(CASE WHEN present = 0 THEN member_id END, ',' ORDER BY member_id) AS a
-                FROM attendance WHERE member_id IS NOT NULL GROUP BY meeting_id),
-      own AS (SELECT meeting_id, group_concat(owner_id, ',' ORDER BY owner_id) AS o
-                FROM cases WHERE status = 'discussed' AND meeting_id IS NOT NULL GROUP BY meeting_id)
+    WITH ${LISTS_FROM_ROWS}
     UPDATE meetings SET present_list = att.p, absent_list = att.a, case_owner_list = own.o
       FROM meetings m LEFT JOIN att ON att.meeting_id = m.id LEFT JOIN own ON own.meeting_id = m.id
      WHERE m.id = meetings.id AND (att.meeting_id IS NOT NULL OR own.meeting_id IS NOT NULL);
