@@ -80,6 +80,9 @@ class PhaseScreen {
   private timer: TimerHandle | null = null;
   private bellTimer: TimerHandle | null = null;
   private prev: string[] = [];
+  private fixed: FixedRows | null = null;
+  /** The planned end as HH:MM, made again only when the plan moves it. */
+  private endText: { ms: number; text: string } | null = null;
   private soonShown = false;
   private zeroAt: number | null = null;
   private lastMinuteMark: number;
@@ -477,24 +480,8 @@ class PhaseScreen {
     const message = face.overtime || (this.zeroAt !== null && remaining <= 0) ? t.zero : this.soonShown ? t.soon : '';
     body.push(message ? (face.overtime ? c.red.bold(center(message)) : c.yellow.bold(center(message))) : '');
 
-    if (this.mode === 'help') {
-      body.push(c.bold(fit(`  ${t.helpTitle}`)));
-      for (const l of this.helpLines()) body.push(fit(`  ${l}`));
-      body.push(c.dim(fit(`  ${t.helpClose}`)));
-    } else {
-      if (this.o.purpose) for (const l of wrap(safeText(this.o.purpose), width - 4).slice(0, 2)) body.push(`  ${l}`);
-      for (const r of this.o.rules ?? []) body.push(c.dim(fit(`  • ${safeText(r)}`)));
-      // The roles matter most while the phase runs: the chair can point at the screen.
-      if (this.o.roles?.length) body.push('');
-      for (const r of this.o.roles ?? []) for (const l of wrap(safeText(r), width - 4).slice(0, 2)) body.push(`  ${l}`);
-    }
-
-    const footer =
-      this.mode === 'note'
-        ? c.dim('─'.repeat(width))
-        : this.mode === 'confirm'
-        ? c.inverse(fit(this.o.standalone ? t.confirmDone : t.confirmNext))
-        : c.dim(fit(this.keyLine(width)));
+    const { details, footer } = this.fixedRows(width);
+    body.push(...details);
     // Keep the footer on the last row; cut the body if the screen is short.
     const room = height - rows.length - 1;
     rows.push(...body.slice(0, Math.max(0, room)));
@@ -503,9 +490,43 @@ class PhaseScreen {
     return rows;
   }
 
+  /**
+   * The rows below the clock and the footer: they change only with the width and the mode, so
+   * a running phase, which redraws every second, works them out once.
+   */
+  private fixedRows(width: number): FixedRows {
+    const key = `${width} ${this.mode}`;
+    if (this.fixed?.key === key) return this.fixed;
+    const c = this.ctx.out.c;
+    const t = this.t.screen;
+    const fit = (s: string) => truncate(s, width);
+    const details: string[] = [];
+    if (this.mode === 'help') {
+      details.push(c.bold(fit(`  ${t.helpTitle}`)));
+      for (const l of this.helpLines()) details.push(fit(`  ${l}`));
+      details.push(c.dim(fit(`  ${t.helpClose}`)));
+    } else {
+      if (this.o.purpose) for (const l of wrap(safeText(this.o.purpose), width - 4).slice(0, 2)) details.push(`  ${l}`);
+      for (const r of this.o.rules ?? []) details.push(c.dim(fit(`  • ${safeText(r)}`)));
+      // The roles matter most while the phase runs: the chair can point at the screen.
+      if (this.o.roles?.length) details.push('');
+      for (const r of this.o.roles ?? []) for (const l of wrap(safeText(r), width - 4).slice(0, 2)) details.push(`  ${l}`);
+    }
+    const footer =
+      this.mode === 'note'
+        ? c.dim('─'.repeat(width))
+        : this.mode === 'confirm'
+        ? c.inverse(fit(this.o.standalone ? t.confirmDone : t.confirmNext))
+        : c.dim(fit(this.keyLine(width)));
+    this.fixed = { key, details, footer };
+    return this.fixed;
+  }
+
   private meetingLine(m: NonNullable<PhaseScreenOptions['meeting']>): string {
     const t = this.t.screen;
-    const end = format(new TZDate(m.plannedEnd.getTime(), 'Europe/Amsterdam'), 'HH:mm');
+    const endMs = m.plannedEnd.getTime();
+    if (this.endText?.ms !== endMs) this.endText = { ms: endMs, text: format(new TZDate(endMs, 'Europe/Amsterdam'), 'HH:mm') };
+    const end = this.endText.text;
     const leftMin = Math.round((m.plannedEnd.getTime() - this.ctx.clock.now().getTime()) / 60_000);
     const meeting = leftMin >= 0 ? t.meetingLeft(leftMin, end) : t.meetingPast(-leftMin, end);
     const delta = Math.round(m.scheduleDeltaSeconds() / 60);
@@ -534,6 +555,13 @@ class PhaseScreen {
     }
     return [...parts.filter((_, j) => keep.has(j)), help].join(' · ');
   }
+}
+
+interface FixedRows {
+  /** Width and mode they were made for. */
+  key: string;
+  details: string[];
+  footer: string;
 }
 
 function truncate(s: string, width: number): string {
